@@ -1,0 +1,83 @@
+package com.blueprintshop.defaults;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The one way deployables make outbound HTTP calls: a shared pool of keep-alive connections
+ * (TCP_NODELAY, bounded per route), a connect timeout and a read timeout on every call, pool
+ * gauges in Micrometer, and trace propagation through Boot's {@link RestClientBuilderConfigurer} (the observation
+ * customizer).
+ */
+public class ServiceHttpClients implements DisposableBean {
+
+	private final PoolingHttpClientConnectionManager pool;
+
+	private final CloseableHttpClient httpClient;
+
+	private final RestClientBuilderConfigurer configurer;
+
+	ServiceHttpClients(HttpClientProperties properties, RestClientBuilderConfigurer configurer, MeterRegistry registry) {
+		Timeout connectTimeout = Timeout.of(properties.connectTimeout());
+		Timeout readTimeout = Timeout.of(properties.readTimeout());
+		this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(properties.maxConnections())
+			.setMaxConnPerRoute(properties.maxConnectionsPerRoute())
+			.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(readTimeout).build())
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(connectTimeout)
+				.setSocketTimeout(readTimeout)
+				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
+				.build())
+			.build();
+		this.httpClient = HttpClients.custom()
+			.setConnectionManager(this.pool)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(connectTimeout)
+				.setResponseTimeout(readTimeout)
+				.build())
+			.evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
+			.disableAutomaticRetries()
+			.build();
+		this.configurer = configurer;
+		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);
+	}
+
+	/** The pooled request factory, for builders that need their own customisation. */
+	public ClientHttpRequestFactory requestFactory() {
+		return new HttpComponentsClientHttpRequestFactory(this.httpClient);
+	}
+
+	/** A new builder on the shared pool, observed (metrics and trace propagation). */
+	public RestClient.Builder builder() {
+		return this.configurer.configure(RestClient.builder()).requestFactory(requestFactory());
+	}
+
+	/** A client for one base URL on the shared pool. */
+	public RestClient forBaseUrl(String baseUrl) {
+		return builder().baseUrl(baseUrl).build();
+	}
+
+	@Override
+	public void destroy() throws Exception {
+		this.httpClient.close();
+	}
+
+}
