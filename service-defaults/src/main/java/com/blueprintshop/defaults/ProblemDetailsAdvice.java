@@ -13,17 +13,17 @@ import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
- * RFC 9457 problem details for REST controllers: an unexpected exception becomes a 500 problem
+ * RFC 9457 problem details for APIs (deployables that render pages switch it off with
+ * {@code spring.mvc.problemdetails.enabled=false}): an unexpected exception becomes a 500 problem
  * that leaks nothing but a trace id, and every problem carries the trace id of its request.
  * Spring MVC's own exceptions (bad input, unknown paths, wrong methods) are turned into problems
  * by Boot's handler ({@code spring.mvc.problemdetails.enabled}).
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ProblemDetailsAdvice implements ResponseBodyAdvice<Object> {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

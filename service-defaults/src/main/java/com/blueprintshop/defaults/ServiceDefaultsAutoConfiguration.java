@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
@@ -41,6 +42,7 @@ public class ServiceDefaultsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = "spring.mvc.problemdetails.enabled", havingValue = "true")
 	ProblemDetailsAdvice problemDetailsAdvice(Tracer tracer) {
 		return new ProblemDetailsAdvice(tracer);
 	}

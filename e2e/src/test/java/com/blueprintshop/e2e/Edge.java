@@ -1,0 +1,46 @@
+package com.blueprintshop.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** An HTTPS client that trusts only the launcher's local CA: a real certificate check. */
+final class Edge {
+
+	private final HttpClient client;
+
+	Edge(Path caCertificate) throws IOException, GeneralSecurityException {
+		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+		trust.load(null, null);
+		try (InputStream in = Files.newInputStream(caCertificate)) {
+			trust.setCertificateEntry("blueprint-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+		}
+		TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		factory.init(trust);
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(null, factory.getTrustManagers(), null);
+		this.client = HttpClient.newBuilder()
+			.sslContext(context)
+			.version(HttpClient.Version.HTTP_2)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,148 @@
+package com.blueprintshop.defaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What a deployable gets from service-defaults, checked on a real server and against the
+ * machine's PostgreSQL (127.0.0.1:5432, a throw-away database).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=sample", "eureka.client.enabled=false" })
+class ServiceDefaultsIntegrationTests {
+
+	private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+	private static final String DATABASE = "bp_defaults_test_" + UUID.randomUUID().toString().substring(0, 8);
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) throws SQLException {
+		admin("create database " + DATABASE);
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+		registry.add("spring.datasource.username", () -> "postgres");
+	}
+
+	@AfterAll
+	static void dropDatabase() throws SQLException {
+		admin("drop database if exists " + DATABASE + " with (force)");
+	}
+
+	private static void admin(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ServiceHttpClients clients;
+
+	RestClient client() {
+		return this.clients.forBaseUrl("http://127.0.0.1:" + this.port);
+	}
+
+	@Test
+	void servesLivenessAndReadinessProbes() {
+		assertThat(client().get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
+		assertThat(client().get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
+	}
+
+	@Test
+	void recordsRequestLatencyAsPercentileHistogram() {
+		client().get().uri("/boom/ok").retrieve().toBodilessEntity();
+		String scrape = client().get().uri("/actuator/prometheus").retrieve().body(String.class);
+		assertThat(scrape).contains("http_server_requests_seconds_bucket{")
+			.contains("application=\"sample\"")
+			.contains("httpcomponents_httpclient_pool_total_max{application=\"sample\",httpclient=\"shop-http\"} 200.0");
+	}
+
+	@Test
+	void returnsTheTraceIdOfEveryRequest() {
+		ResponseEntity<Void> response = client().get().uri("/boom/ok").retrieve().toBodilessEntity();
+		assertThat(response.getHeaders().getFirst("X-Trace-Id")).matches("[0-9a-f]{32}");
+	}
+
+	@Test
+	void turnsAnUnexpectedFailureIntoAProblemThatLeaksNothing() {
+		ResponseEntity<String> response = client().get()
+			.uri("/boom")
+			.retrieve()
+			.onStatus(status -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("\"title\":\"Internal error\"")
+			.contains("\"traceId\":\"" + response.getHeaders().getFirst("X-Trace-Id") + "\"")
+			.doesNotContain("secret");
+	}
+
+	@Test
+	void answersUnknownPathsWithAProblem() {
+		ResponseEntity<String> response = client().get()
+			.uri("/no-such-thing")
+			.retrieve()
+			.onStatus(status -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("\"traceId\":\"" + response.getHeaders().getFirst("X-Trace-Id") + "\"");
+	}
+
+	@Test
+	void aboutReportsTheServiceAndItsOwnDatabase() {
+		String about = client().get().uri("/about").retrieve().body(String.class);
+		assertThat(about).contains("\"service\":\"sample\"")
+			.contains("\"name\":\"" + DATABASE + "\"")
+			.contains("\"schemaVersion\":\"1\"")
+			.contains("PostgreSQL ");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class SampleService {
+
+		@RestController
+		static class Boom {
+
+			@GetMapping("/boom")
+			String boom() {
+				throw new IllegalStateException("secret internals");
+			}
+
+			@GetMapping("/boom/ok")
+			String ok() {
+				return "ok";
+			}
+
+		}
+
+	}
+
+}

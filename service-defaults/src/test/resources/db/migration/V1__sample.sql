@@ -1,0 +1,1 @@
+create table sample (id int primary key);
