@@ -33,6 +33,8 @@ final class Blueprint {
 	Blueprint(String name) {
 		this.home = REPO.resolve("e2e/target/" + name);
 		this.environment.put("BLUEPRINT_HOME", this.home.toString());
+		// the reactor built every jar before this module; a nested build would race it
+		this.environment.put("BLUEPRINT_NO_BUILD", "1");
 	}
 
 	Blueprint with(String variable, String value) {

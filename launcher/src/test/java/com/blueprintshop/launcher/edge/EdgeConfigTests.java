@@ -1,0 +1,104 @@
+package com.blueprintshop.launcher.edge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.blueprintshop.launcher.BlueprintHome;
+import com.blueprintshop.launcher.infra.OsUser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class EdgeConfigTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void balancesOverEveryStorefrontInstanceWithLeastConnections() {
+		String conf = config(List.of(8081, 8082, 41234), false, true).render();
+
+		assertThat(conf).contains("least_conn;")
+			.contains("server 127.0.0.1:8081 max_fails=3 fail_timeout=10s;")
+			.contains("server 127.0.0.1:8082 max_fails=3 fail_timeout=10s;")
+			.contains("server 127.0.0.1:41234 max_fails=3 fail_timeout=10s;")
+			.contains("keepalive 32;")
+			.contains("proxy_next_upstream error timeout http_502 http_503;")
+			.contains("proxy_set_header X-Forwarded-Port 8443;");
+	}
+
+	@Test
+	void servesTlsAndHttp2WithTheGeneratedCertificate() {
+		EdgeConfig config = config(List.of(8081), false, true);
+		String conf = config.render();
+
+		assertThat(conf).contains("listen 127.0.0.1:8443 ssl;")
+			.contains("http2 on;")
+			.contains("ssl_certificate " + config.tls().serverCertificate() + ";")
+			.contains("ssl_certificate_key " + config.tls().serverKey() + ";")
+			.contains("ssl_protocols TLSv1.2 TLSv1.3;")
+			.contains("return 301 https://$host:8443$request_uri;")
+			.contains("alias " + this.directory.resolve("static") + "/;")
+			.doesNotContain("{{");
+	}
+
+	@Test
+	void putsHttp2OnTheListenLineForNginxOlderThan1_25_1() {
+		String conf = config(List.of(8081), false, false).render();
+
+		assertThat(conf).contains("listen 127.0.0.1:8443 ssl http2;").doesNotContain("http2 on;");
+	}
+
+	@Test
+	void runsWorkersAsRootOnlyWhenTheLauncherIsRoot() {
+		assertThat(config(List.of(8081), true, true).render()).contains("user root;");
+		assertThat(config(List.of(8081), false, true).render()).doesNotContain("user ");
+	}
+
+	@Test
+	void keepsEveryPathInsideTheHome() {
+		EdgeConfig config = config(List.of(8081), false, true);
+		String conf = config.render();
+
+		assertThat(conf).contains("pid " + config.home().edge() + "/nginx.pid;")
+			.contains("error_log " + config.home().logs() + "/edge-error.log")
+			.contains("access_log " + config.home().logs() + "/edge-access.log;")
+			.contains("proxy_temp_path " + config.home().edge() + "/tmp/proxy;");
+	}
+
+	@Test
+	void refusesAPlaceholderWithoutValue() {
+		assertThatIllegalStateException().isThrownBy(() -> EdgeConfig.fill("listen {{port}};", Map.of()))
+			.withMessageContaining("{{port}}");
+	}
+
+	@Test
+	void passesNginxOwnCheckWhenNginxIsInstalled() throws Exception {
+		Optional<Nginx> nginx = Nginx.locate();
+		assumeTrue(nginx.isPresent(), "nginx is not installed");
+		EdgeConfig config = new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081, 8082),
+				OsUser.currentIsRoot(), nginx.get().hasHttp2Directive());
+		config.tls().ensure();
+
+		nginx.get().install(config);
+
+		assertThat(config.file()).exists();
+		assertThat(nginx.get().test(config, config.file())).isEmpty();
+		Files.writeString(config.file(), config.render().replace("least_conn;", "least_conn"));
+		assertThat(nginx.get().test(config, config.file())).isPresent();
+	}
+
+	private EdgeConfig config(List<Integer> storefrontPorts, boolean root, boolean http2Directive) {
+		return new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, storefrontPorts, root, http2Directive);
+	}
+
+}
