@@ -26,26 +26,32 @@ def children(pid):
             except OSError:
                 pass
     return out
-def rss_kib(pid):
+def memory_kib(pid, field):
+    # Rss counts pages shared between processes (PostgreSQL's shared buffers) once per process;
+    # Pss divides each shared page among its sharers, so Pss adds up to the real total.
     try:
-        for line in open(f'/proc/{pid}/status'):
-            if line.startswith('VmRSS:'):
+        for line in open(f'/proc/{pid}/smaps_rollup'):
+            if line.startswith(field + ':'):
                 return int(line.split()[1])
     except OSError:
         return 0
     return 0
-total = 0
+total_rss = total_pss = 0
 rows = []
 for c in state['components']:
     if c.get('external') or not c.get('pid'):
         continue
     pids = [c['pid']] + children(c['pid'])
-    kib = sum(rss_kib(p) for p in pids)
-    total += kib
-    rows.append((c['name'], kib / 1024, c.get('readySeconds')))
-for name, mib, ready in rows:
-    print(f"{name:<14} {mib:8.0f} MiB   ready after {ready} s")
-print(f"up: {float(sys.argv[3]) - float(sys.argv[2]):.1f} s wall; total resident {total / 1024 / 1024:.2f} GiB over {len(rows)} components")
+    rss = sum(memory_kib(p, 'Rss') for p in pids)
+    pss = sum(memory_kib(p, 'Pss') for p in pids)
+    total_rss += rss
+    total_pss += pss
+    rows.append((c['name'], len(pids), rss / 1024, pss / 1024, c.get('readySeconds')))
+print(f"{'component':<14} {'procs':>5} {'RSS MiB':>8} {'PSS MiB':>8}  ready after")
+for name, procs, rss, pss, ready in rows:
+    print(f"{name:<14} {procs:5d} {rss:8.0f} {pss:8.0f}  {ready} s")
+print(f"up: {float(sys.argv[3]) - float(sys.argv[2]):.1f} s wall; resident memory over {len(rows)} components: "
+      f"{total_pss / 1024 / 1024:.2f} GiB proportional (PSS), {total_rss / 1024 / 1024:.2f} GiB summed RSS")
 PY
   ./blueprint down > /dev/null
 done

@@ -76,8 +76,26 @@ final class Blueprint {
 	List<ProcessHandle> processesOfThisHome() {
 		String marker = this.home.toString();
 		return ProcessHandle.allProcesses()
+			.filter(Blueprint::isRunning)
 			.filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
 			.toList();
+	}
+
+	/**
+	 * Running, as opposed to exited: an exited process whose parent (init, once the launcher has
+	 * exited) has not reaped it yet still has a PID, as a zombie.
+	 */
+	static boolean isRunning(ProcessHandle process) {
+		if (!process.isAlive()) {
+			return false;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+			return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+		}
+		catch (IOException gone) {
+			return false;
+		}
 	}
 
 	static boolean portIsFree(int port) {

@@ -103,7 +103,7 @@ class ExternalInfrastructureIntegrationTests {
 		List<ProcessHandle> processes = state.processesWithDescendants();
 		Blueprint.Result down = this.blueprint.run(Duration.ofMinutes(5), "down");
 		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(processes).allSatisfy(p -> assertThat(p.isAlive()).as("PID " + p.pid()).isFalse());
+		assertThat(processes).allSatisfy(p -> assertThat(Blueprint.isRunning(p)).as("PID " + p.pid()).isFalse());
 		assertThat(this.blueprint.processesOfThisHome()).isEmpty();
 		assertThat(state.ports()).allSatisfy(port -> assertThat(Blueprint.portIsFree(port)).as("port " + port).isTrue());
 		assertThat(serviceDatabases()).hasSize(SERVICES.size());

@@ -28,7 +28,7 @@ class LauncherFailureIntegrationTests {
 		assertThat(up.output()).contains("catalog did not become ready").contains("127.0.0.1:1");
 		assertThat(blueprint.processesOfThisHome()).isEmpty();
 		if (Files.exists(blueprint.home().resolve("run/state.json"))) {
-			assertThat(SystemState.read(blueprint).processesWithDescendants()).noneMatch(ProcessHandle::isAlive);
+			assertThat(SystemState.read(blueprint).processesWithDescendants()).noneMatch(Blueprint::isRunning);
 		}
 		Blueprint.Result status = blueprint.run(Duration.ofMinutes(1), "status");
 		assertThat(status.exitCode()).isNotZero();

@@ -69,7 +69,8 @@ class SystemIntegrationTests {
 			.containsAll(SERVICES);
 		assertThat(state.port("storefront-2")).isNotEqualTo(8082);
 		for (String name : state.names()) {
-			assertThat(ProcessHandle.of(state.pid(name))).as(name + " is running").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+			assertThat(ProcessHandle.of(state.pid(name))).as(name + " is running")
+				.hasValueSatisfying(p -> assertThat(Blueprint.isRunning(p)).isTrue());
 		}
 	}
 
@@ -154,7 +155,7 @@ class SystemIntegrationTests {
 		assertThat(restart.exitCode()).as(restart.output()).isZero();
 		SystemState after = SystemState.read(this.blueprint);
 		assertThat(after.pid("storefront-1")).isNotEqualTo(oldPid);
-		assertThat(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+		assertThat(ProcessHandle.of(oldPid).filter(Blueprint::isRunning)).as("the old storefront-1").isEmpty();
 		Edge edge = new Edge(this.blueprint.home().resolve("edge/tls/ca.crt"));
 		for (int i = 0; i < 4; i++) {
 			assertThat(edge.get("https://localhost:" + after.port("edge") + "/").statusCode()).isEqualTo(200);
@@ -168,7 +169,7 @@ class SystemIntegrationTests {
 		List<ProcessHandle> processes = state.processesWithDescendants();
 		Blueprint.Result down = this.blueprint.run(Duration.ofMinutes(5), "down");
 		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(processes).allSatisfy(p -> assertThat(p.isAlive()).as("PID " + p.pid()).isFalse());
+		assertThat(processes).allSatisfy(p -> assertThat(Blueprint.isRunning(p)).as("PID " + p.pid()).isFalse());
 		assertThat(this.blueprint.processesOfThisHome()).isEmpty();
 		assertThat(state.ports()).allSatisfy(port -> assertThat(Blueprint.portIsFree(port)).as("port " + port).isTrue());
 	}

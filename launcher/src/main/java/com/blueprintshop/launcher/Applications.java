@@ -19,7 +19,7 @@ final class Applications {
 		command.add(Settings.javaExecutable().toString());
 		command.add("-Dblueprint.home=" + settings.home());
 		command.addAll(settings.appJvmOptions(spec.jvmOptionsKey()));
-		command.addAll(List.of("-jar", jar.toString()));
+		command.addAll(AotCache.of(jar).map(AotCache::launchArguments).orElseGet(() -> List.of("-jar", jar.toString())));
 		return command;
 	}
 

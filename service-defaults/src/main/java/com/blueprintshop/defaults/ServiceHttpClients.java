@@ -5,12 +5,15 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.httpcomponents.hc5.PoolingHttpClientConnectionManagerMetricsBinder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -53,8 +56,9 @@ public class ServiceHttpClients implements DisposableBean {
 				.setConnectionRequestTimeout(connectTimeout)
 				.setResponseTimeout(readTimeout)
 				.build())
-			.evictIdleConnections(TimeValue.of(30, TimeUnit.SECONDS))
-			.disableAutomaticRetries()
+			// below Jetty's 30 s idle timeout, so the pool drops a connection before the server does
+			.evictIdleConnections(TimeValue.of(20, TimeUnit.SECONDS))
+			.setRetryStrategy(new IdempotentRetryOnce())
 			.build();
 		this.configurer = configurer;
 		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);
@@ -78,6 +82,24 @@ public class ServiceHttpClients implements DisposableBean {
 	@Override
 	public void destroy() throws Exception {
 		this.httpClient.close();
+	}
+
+	/**
+	 * One immediate retry of an idempotent request (GET, HEAD, PUT, DELETE…) whose connection
+	 * broke under it — a pooled keep-alive connection the server had just closed. Never a POST,
+	 * never on a timeout, and never on a response: a 503 goes back to the caller as it is.
+	 */
+	static final class IdempotentRetryOnce extends DefaultHttpRequestRetryStrategy {
+
+		IdempotentRetryOnce() {
+			super(1, TimeValue.ZERO_MILLISECONDS);
+		}
+
+		@Override
+		public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+			return false;
+		}
+
 	}
 
 }
