@@ -72,6 +72,20 @@ final class Blueprint {
 		return JsonMapper.builder().build().readTree(this.home.resolve("run/state.json").toFile());
 	}
 
+	/**
+	 * {@code down}, then checks what it promises: every process of the run (children included)
+	 * has exited, none names this state directory, and every port the run used is free.
+	 */
+	void downLeavesNothingBehind() throws IOException, InterruptedException {
+		SystemState state = SystemState.read(this);
+		List<ProcessHandle> processes = state.processesWithDescendants();
+		Result down = run(Duration.ofMinutes(5), "down");
+		assertThat(down.exitCode()).as(down.output()).isZero();
+		assertThat(processes).allSatisfy(p -> assertThat(isRunning(p)).as("PID " + p.pid()).isFalse());
+		assertThat(processesOfThisHome()).isEmpty();
+		assertThat(state.ports()).allSatisfy(port -> assertThat(portIsFree(port)).as("port " + port).isTrue());
+	}
+
 	/** Every process on this machine whose command line names this state directory. */
 	List<ProcessHandle> processesOfThisHome() {
 		String marker = this.home.toString();

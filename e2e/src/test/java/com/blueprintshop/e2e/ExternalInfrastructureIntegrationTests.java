@@ -99,13 +99,7 @@ class ExternalInfrastructureIntegrationTests {
 	@Test
 	@Order(5)
 	void downStopsOurProcessesAndLeavesTheMachinesServersRunning() throws Exception {
-		SystemState state = SystemState.read(this.blueprint);
-		List<ProcessHandle> processes = state.processesWithDescendants();
-		Blueprint.Result down = this.blueprint.run(Duration.ofMinutes(5), "down");
-		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(processes).allSatisfy(p -> assertThat(Blueprint.isRunning(p)).as("PID " + p.pid()).isFalse());
-		assertThat(this.blueprint.processesOfThisHome()).isEmpty();
-		assertThat(state.ports()).allSatisfy(port -> assertThat(Blueprint.portIsFree(port)).as("port " + port).isTrue());
+		this.blueprint.downLeavesNothingBehind();
 		assertThat(serviceDatabases()).hasSize(SERVICES.size());
 	}
 

@@ -165,13 +165,7 @@ class SystemIntegrationTests {
 	@Test
 	@Order(8)
 	void downStopsEveryProcessAndFreesEveryPort() throws Exception {
-		SystemState state = SystemState.read(this.blueprint);
-		List<ProcessHandle> processes = state.processesWithDescendants();
-		Blueprint.Result down = this.blueprint.run(Duration.ofMinutes(5), "down");
-		assertThat(down.exitCode()).as(down.output()).isZero();
-		assertThat(processes).allSatisfy(p -> assertThat(Blueprint.isRunning(p)).as("PID " + p.pid()).isFalse());
-		assertThat(this.blueprint.processesOfThisHome()).isEmpty();
-		assertThat(state.ports()).allSatisfy(port -> assertThat(Blueprint.portIsFree(port)).as("port " + port).isTrue());
+		this.blueprint.downLeavesNothingBehind();
 	}
 
 	/** Headless Chromium from Debian's packages, driven by Debian's chromedriver. */

@@ -2,7 +2,6 @@ package com.blueprintshop.launcher;
 
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;

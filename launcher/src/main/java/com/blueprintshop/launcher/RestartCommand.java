@@ -1,6 +1,5 @@
 package com.blueprintshop.launcher;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,7 @@ final class RestartCommand implements Callable<Integer> {
 			}
 			catch (LaunchFailed failed) {
 				err.println(failed.component() + " did not become ready: " + failed.getMessage());
-				printLogTail(err, failed);
+				failed.printLogTail(err);
 				return 1;
 			}
 		}
@@ -192,21 +191,6 @@ final class RestartCommand implements Callable<Integer> {
 			case NOT_RUNNING -> "had already exited";
 			case SURVIVED -> "is STILL RUNNING even after SIGKILL";
 		};
-	}
-
-	private static void printLogTail(PrintStream err, LaunchFailed failed) {
-		if (failed.log() == null || !java.nio.file.Files.isRegularFile(failed.log())) {
-			return;
-		}
-		try {
-			List<String> lines = LogTail.lastLines(failed.log(), 40);
-			err.println("--- last " + lines.size() + " lines of " + failed.log() + " ---");
-			lines.forEach(err::println);
-			err.println("---");
-		}
-		catch (IOException ex) {
-			err.println("(no log at " + failed.log() + ")");
-		}
 	}
 
 }

@@ -1,9 +1,6 @@
 package com.blueprintshop.launcher;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -116,17 +113,7 @@ final class UpCommand implements Callable<Integer> {
 		PrintStream err = this.blueprint.err();
 		err.println();
 		err.println(failed.component() + " did not become ready: " + failed.getMessage());
-		if (failed.log() != null && Files.isRegularFile(failed.log())) {
-			try {
-				List<String> lines = LogTail.lastLines(failed.log(), 40);
-				err.println("--- last " + lines.size() + " lines of " + failed.log() + " ---");
-				lines.forEach(err::println);
-				err.println("---");
-			}
-			catch (IOException ex) {
-				err.println("(no log at " + failed.log() + ")");
-			}
-		}
+		failed.printLogTail(err);
 	}
 
 	private static void printSummary(PrintStream out, RunState state, double seconds, boolean infrastructureOnly) {
