@@ -16,12 +16,24 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** An HTTPS client that trusts only the launcher's local CA: a real certificate check. */
+/**
+ * The running system's nginx edge, reached over HTTPS by a client that trusts only the
+ * launcher's local CA: a real certificate check.
+ */
 final class Edge {
 
 	private final HttpClient client;
 
-	Edge(Path caCertificate) throws IOException, GeneralSecurityException {
+	private final String baseUrl;
+
+	/** The edge of the run recorded in this blueprint's state. */
+	static Edge of(Blueprint blueprint) throws IOException, GeneralSecurityException {
+		int port = SystemState.read(blueprint).port("edge");
+		return new Edge(blueprint.home().resolve("edge/tls/ca.crt"), "https://localhost:" + port);
+	}
+
+	private Edge(Path caCertificate, String baseUrl) throws IOException, GeneralSecurityException {
+		this.baseUrl = baseUrl;
 		KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
 		trust.load(null, null);
 		try (InputStream in = Files.newInputStream(caCertificate)) {
@@ -38,8 +50,12 @@ final class Edge {
 			.build();
 	}
 
-	HttpResponse<String> get(String url) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+	String url(String path) {
+		return this.baseUrl + path;
+	}
+
+	HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -76,9 +76,7 @@ class ExternalInfrastructureIntegrationTests {
 	@Test
 	@Order(3)
 	void aRequestCrossesEveryTierToTheMachinesPostgres() throws Exception {
-		SystemState state = SystemState.read(this.blueprint);
-		Edge edge = new Edge(this.blueprint.home().resolve("edge/tls/ca.crt"));
-		HttpResponse<String> home = edge.get("https://localhost:" + state.port("edge") + "/");
+		HttpResponse<String> home = Edge.of(this.blueprint).get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		for (String service : SERVICES) {
 			// the machine's server is PostgreSQL 15; the embedded one would say 17

@@ -104,16 +104,15 @@ class SystemIntegrationTests {
 	@Test
 	@Order(4)
 	void aRequestCrossesEveryTierThroughTheTlsEdge() throws Exception {
-		SystemState state = SystemState.read(this.blueprint);
-		Edge edge = new Edge(this.blueprint.home().resolve("edge/tls/ca.crt"));
-		HttpResponse<String> home = edge.get("https://localhost:" + state.port("edge") + "/");
+		Edge edge = Edge.of(this.blueprint);
+		HttpResponse<String> home = edge.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.version()).isEqualTo(HttpClient.Version.HTTP_2);
 		assertThat(home.body()).contains("Every service answered through the gateway.");
 		for (String service : SERVICES) {
 			assertThat(home.body()).contains("data-service=\"" + service + "\"").contains("bp_" + service + " · PostgreSQL 17");
 		}
-		HttpResponse<String> css = edge.get("https://localhost:" + state.port("edge") + "/static/css/shop.css");
+		HttpResponse<String> css = edge.get("/static/css/shop.css");
 		assertThat(css.statusCode()).isEqualTo(200);
 		assertThat(css.headers().firstValue("Cache-Control")).isPresent();
 	}
@@ -121,10 +120,10 @@ class SystemIntegrationTests {
 	@Test
 	@Order(5)
 	void aBrowserShowsTheHomePage() throws Exception {
-		SystemState state = SystemState.read(this.blueprint);
+		Edge edge = Edge.of(this.blueprint);
 		WebDriver browser = Browser.start();
 		try {
-			browser.get("https://localhost:" + state.port("edge") + "/");
+			browser.get(edge.url("/"));
 			assertThat(browser.getTitle()).isEqualTo("Blueprint Shop");
 			assertThat(browser.findElement(By.id("system-summary")).getText())
 				.isEqualTo("Every service answered through the gateway.");
@@ -156,9 +155,9 @@ class SystemIntegrationTests {
 		SystemState after = SystemState.read(this.blueprint);
 		assertThat(after.pid("storefront-1")).isNotEqualTo(oldPid);
 		assertThat(ProcessHandle.of(oldPid).filter(Blueprint::isRunning)).as("the old storefront-1").isEmpty();
-		Edge edge = new Edge(this.blueprint.home().resolve("edge/tls/ca.crt"));
+		Edge edge = Edge.of(this.blueprint);
 		for (int i = 0; i < 4; i++) {
-			assertThat(edge.get("https://localhost:" + after.port("edge") + "/").statusCode()).isEqualTo(200);
+			assertThat(edge.get("/").statusCode()).isEqualTo(200);
 		}
 	}
 
