@@ -47,4 +47,11 @@ public class ServiceDefaultsAutoConfiguration {
 		return new ProblemDetailsAdvice(tracer);
 	}
 
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnProperty(name = "spring.mvc.problemdetails.enabled", havingValue = "true")
+	ValidationProblems validationProblems() {
+		return new ValidationProblems();
+	}
+
 }

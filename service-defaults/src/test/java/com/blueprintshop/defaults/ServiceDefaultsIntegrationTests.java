@@ -8,6 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +24,27 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+
+import com.blueprintshop.defaults.security.ServiceSecurity;
 
 /**
  * What a deployable gets from service-defaults, checked on a real server and against the
@@ -124,9 +145,116 @@ class ServiceDefaultsIntegrationTests {
 			.contains("PostgreSQL ");
 	}
 
+	@Test
+	void namesEachInvalidFieldOfABody() {
+		ResponseEntity<String> response = client().post()
+			.uri("/boom/validate")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"email\":\"not-an-address\",\"quantity\":0}")
+			.retrieve()
+			.onStatus(status -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+		assertThat(response.getBody()).contains("{\"field\":\"email\"", "{\"field\":\"quantity\"")
+			.contains("\"traceId\"");
+	}
+
+	@Test
+	void namesAParameterOfTheWrongType() {
+		ResponseEntity<String> response = client().get()
+			.uri("/boom/page?page=abc")
+			.retrieve()
+			.onStatus(status -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).contains("{\"field\":\"page\"");
+	}
+
+	@Test
+	void letsAnAdminTokenThrough() {
+		ResponseEntity<String> response = adminCall(SampleTokens.valid(List.of("ADMIN")));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo("hello user-1");
+	}
+
+	@Test
+	void refusesAnAdminPathWithoutAToken() {
+		ResponseEntity<String> response = adminCall(null);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(response.getHeaders().getContentType()).satisfies(
+				(type) -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());
+	}
+
+	@Test
+	void forbidsACustomerTokenOnAnAdminPath() {
+		ResponseEntity<String> response = adminCall(SampleTokens.valid(List.of("CUSTOMER")));
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(response.getBody()).contains("\"status\":403");
+	}
+
+	@Test
+	void rejectsATamperedAnExpiredAndAForeignToken() {
+		String token = SampleTokens.valid(List.of("CUSTOMER"));
+		// the payload claims ADMIN now, but the signature was made for CUSTOMER
+		String[] parts = token.split("\\.");
+		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+				.replace("CUSTOMER", "ADMIN")
+				.getBytes()) + "." + parts[2];
+		assertThat(adminCall(forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(adminCall(SampleTokens.expired(List.of("ADMIN"))).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(adminCall(SampleTokens.fromIssuer("http://elsewhere", List.of("ADMIN"))).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(adminCall(SampleTokens.signedByAnotherKey(List.of("ADMIN"))).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void keepsProbesOpen() {
+		assertThat(client().get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	private ResponseEntity<String> adminCall(String token) {
+		return client().get()
+			.uri("/admin/hello")
+			.headers((headers) -> {
+				if (token != null) {
+					headers.setBearerAuth(token);
+				}
+			})
+			.retrieve()
+			.onStatus(status -> true, (request, reply) -> {
+			})
+			.toEntity(String.class);
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class SampleService {
+
+		@Bean
+		JwtDecoder testDecoder() {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(SampleTokens.publicKey()).build();
+			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://identity"));
+			return decoder;
+		}
+
+		@Bean
+		SecurityFilterChain api(HttpSecurity http, ServiceSecurity security) throws Exception {
+			return security.resourceServer(http)
+				.authorizeHttpRequests((a) -> a.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().permitAll())
+				.build();
+		}
+
+		record Order(@Email @NotBlank String email, @Min(1) int quantity) {
+		}
 
 		@RestController
 		static class Boom {
@@ -139,6 +267,21 @@ class ServiceDefaultsIntegrationTests {
 			@GetMapping("/boom/ok")
 			String ok() {
 				return "ok";
+			}
+
+			@PostMapping("/boom/validate")
+			String validate(@Valid @RequestBody Order order) {
+				return "ok";
+			}
+
+			@GetMapping("/boom/page")
+			String page(@RequestParam int page) {
+				return "page " + page;
+			}
+
+			@GetMapping("/admin/hello")
+			String hello(@AuthenticationPrincipal Jwt jwt) {
+				return "hello " + jwt.getSubject();
 			}
 
 		}
