@@ -8,17 +8,26 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.blueprintshop.defaults.TestTokens;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -29,12 +38,15 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "shop.http.read-timeout=500ms",
-				"shop.gateway.services=catalog,inventory,payment,order" })
+				"shop.gateway.services=catalog,inventory,payment,order,identity,notification",
+				"shop.gateway.timeouts.catalog=3s", "shop.gateway.timeouts.notification=100ms" })
 class GatewayRoutingIntegrationTests {
 
 	static final List<String> catalogPaths = new CopyOnWriteArrayList<>();
 
 	static final List<String> catalogTransferEncodings = new CopyOnWriteArrayList<>();
+
+	static final List<Map<String, String>> identityRequests = new CopyOnWriteArrayList<>();
 
 	static HttpServer catalog;
 
@@ -45,6 +57,27 @@ class GatewayRoutingIntegrationTests {
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) throws IOException {
 		catalog = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		catalog.createContext("/slow", exchange -> {
+			// a service that takes longer than the default bound but less than catalog's own
+			try {
+				Thread.sleep(800);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] body = "slow".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		catalog.createContext("/login", exchange -> {
+			Map<String, String> seen = new java.util.HashMap<>();
+			seen.put("path", exchange.getRequestURI().getPath());
+			exchange.getRequestHeaders().forEach((name, values) -> seen.put(name.toLowerCase(), String.join(",", values)));
+			identityRequests.add(seen);
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
 		catalog.createContext("/", exchange -> {
 			catalogPaths.add(exchange.getRequestURI().getPath());
 			String transferEncoding = exchange.getRequestHeaders().getFirst("Transfer-Encoding");
@@ -75,6 +108,9 @@ class GatewayRoutingIntegrationTests {
 		registry.add(prefix + "catalog[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
 		registry.add(prefix + "inventory[0].uri", () -> "http://127.0.0.1:" + refusingPort);
 		registry.add(prefix + "payment[0].uri", () -> "http://127.0.0.1:" + silentPayment.getLocalPort());
+		// identity and notification are played by the same stub as catalog
+		registry.add(prefix + "identity[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
+		registry.add(prefix + "notification[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
 	}
 
 	@AfterAll
@@ -90,9 +126,21 @@ class GatewayRoutingIntegrationTests {
 	int port;
 
 	ResponseEntity<String> get(String path) {
+		return call(HttpMethod.GET, path, null);
+	}
+
+	ResponseEntity<String> call(HttpMethod method, String path, String token) {
 		return RestClient.create("http://127.0.0.1:" + this.port)
-			.get()
+			.method(method)
 			.uri(path)
+			.headers((headers) -> {
+				if (token != null) {
+					headers.setBearerAuth(token);
+				}
+				headers.set("X-Forwarded-Host", "localhost:8443");
+				headers.set("X-Forwarded-Proto", "https");
+				headers.set("X-Forwarded-Port", "8443");
+			})
 			.retrieve()
 			.onStatus(status -> true, (request, response) -> {
 			})
@@ -137,6 +185,76 @@ class GatewayRoutingIntegrationTests {
 		ResponseEntity<String> response = get("/api/payment/about");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
 		assertThat(response.getBody()).contains("\"title\":\"Service timed out\"");
+	}
+
+	@Test
+	void boundsEachServiceByItsOwnTimeout() {
+		assertThat(get("/api/catalog/slow").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(get("/api/notification/slow").getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+	}
+
+	@Test
+	void servesIdentitysBrowserSideUnderAuthTellingItThePrefixAndTheEdgesAddress() {
+		identityRequests.clear();
+		ResponseEntity<String> response = get("/auth/login");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(identityRequests).singleElement().satisfies((seen) -> {
+			assertThat(seen.get("path")).isEqualTo("/login");
+			assertThat(seen.get("x-forwarded-prefix")).isEqualTo("/auth");
+			assertThat(seen.get("x-forwarded-host")).startsWith("localhost:8443");
+			assertThat(seen.get("x-forwarded-proto")).startsWith("https");
+		});
+	}
+
+	@Test
+	void letsAnonymousReadsThroughAndChecksTokensOnWrites() {
+		assertThat(get("/api/catalog/products").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(call(HttpMethod.POST, "/api/catalog/products", null).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(call(HttpMethod.POST, "/api/catalog/products", TestTokens.valid(List.of("CUSTOMER")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void keepsStaffPathsForAdmins() {
+		ResponseEntity<String> anonymous = get("/api/catalog/admin/products");
+		assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(anonymous.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.isTrue();
+		assertThat(call(HttpMethod.GET, "/api/catalog/admin/products", TestTokens.valid(List.of("CUSTOMER")))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.GET, "/api/catalog/admin/products", TestTokens.valid(List.of("ADMIN")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void rejectsExpiredForeignAndForgedTokensEvenOnPublicReads() {
+		assertThat(call(HttpMethod.GET, "/api/catalog/products", TestTokens.expired(List.of("ADMIN")))
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(call(HttpMethod.GET, "/api/catalog/products", TestTokens.signedByAnotherKey(List.of("ADMIN")))
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(call(HttpMethod.GET, "/api/catalog/products", TestTokens.fromIssuer("http://evil", List.of("ADMIN")))
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void letsOnlyTheStorefrontsClientTokenRegisterUsers() {
+		assertThat(call(HttpMethod.POST, "/api/identity/users", TestTokens.valid(List.of("CUSTOMER")))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.POST, "/api/identity/users", TestTokens.forClient("storefront", List.of("users.register")))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@TestConfiguration
+	static class Keys {
+
+		@Bean
+		JwtDecoder testDecoder() {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
+			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://identity"));
+			return decoder;
+		}
+
 	}
 
 	@Test

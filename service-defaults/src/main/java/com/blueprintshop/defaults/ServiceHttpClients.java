@@ -19,7 +19,6 @@ import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -64,8 +63,8 @@ public class ServiceHttpClients implements DisposableBean {
 		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);
 	}
 
-	/** The pooled request factory, for builders that need their own customisation. */
-	public ClientHttpRequestFactory requestFactory() {
+	/** A request factory on the shared pool, for builders that need their own customisation. */
+	public HttpComponentsClientHttpRequestFactory requestFactory() {
 		return new HttpComponentsClientHttpRequestFactory(this.httpClient);
 	}
 

@@ -175,7 +175,7 @@ class ServiceDefaultsIntegrationTests {
 
 	@Test
 	void letsAnAdminTokenThrough() {
-		ResponseEntity<String> response = adminCall(SampleTokens.valid(List.of("ADMIN")));
+		ResponseEntity<String> response = adminCall(TestTokens.valid(List.of("ADMIN")));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(response.getBody()).isEqualTo("hello user-1");
 	}
@@ -191,14 +191,14 @@ class ServiceDefaultsIntegrationTests {
 
 	@Test
 	void forbidsACustomerTokenOnAnAdminPath() {
-		ResponseEntity<String> response = adminCall(SampleTokens.valid(List.of("CUSTOMER")));
+		ResponseEntity<String> response = adminCall(TestTokens.valid(List.of("CUSTOMER")));
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(response.getBody()).contains("\"status\":403");
 	}
 
 	@Test
 	void rejectsATamperedAnExpiredAndAForeignToken() {
-		String token = SampleTokens.valid(List.of("CUSTOMER"));
+		String token = TestTokens.valid(List.of("CUSTOMER"));
 		// the payload claims ADMIN now, but the signature was made for CUSTOMER
 		String[] parts = token.split("\\.");
 		String forged = parts[0] + "." + java.util.Base64.getUrlEncoder()
@@ -207,11 +207,11 @@ class ServiceDefaultsIntegrationTests {
 				.replace("CUSTOMER", "ADMIN")
 				.getBytes()) + "." + parts[2];
 		assertThat(adminCall(forged).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(adminCall(SampleTokens.expired(List.of("ADMIN"))).getStatusCode())
+		assertThat(adminCall(TestTokens.expired(List.of("ADMIN"))).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(adminCall(SampleTokens.fromIssuer("http://elsewhere", List.of("ADMIN"))).getStatusCode())
+		assertThat(adminCall(TestTokens.fromIssuer("http://elsewhere", List.of("ADMIN"))).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(adminCall(SampleTokens.signedByAnotherKey(List.of("ADMIN"))).getStatusCode())
+		assertThat(adminCall(TestTokens.signedByAnotherKey(List.of("ADMIN"))).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
@@ -241,7 +241,7 @@ class ServiceDefaultsIntegrationTests {
 
 		@Bean
 		JwtDecoder testDecoder() {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(SampleTokens.publicKey()).build();
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
 			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://identity"));
 			return decoder;
 		}

@@ -16,34 +16,49 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-/** RS256 access tokens shaped like identity's, signed with a key made for the test run. */
-final class SampleTokens {
+/**
+ * RS256 access tokens shaped like identity's, signed with a key made for the test run; shared
+ * with the other modules' tests through this module's test jar.
+ */
+public final class TestTokens {
 
 	private static final KeyPair KEYS = generate();
 
 	private static final KeyPair OTHER_KEYS = generate();
 
-	private SampleTokens() {
+	private TestTokens() {
 	}
 
-	static RSAPublicKey publicKey() {
+	public static RSAPublicKey publicKey() {
 		return (RSAPublicKey) KEYS.getPublic();
 	}
 
-	static String valid(List<String> roles) {
+	public static String valid(List<String> roles) {
 		return sign(KEYS, "http://identity", roles, Instant.now().plusSeconds(300));
 	}
 
-	static String expired(List<String> roles) {
+	public static String expired(List<String> roles) {
 		return sign(KEYS, "http://identity", roles, Instant.now().minusSeconds(600));
 	}
 
-	static String fromIssuer(String issuer, List<String> roles) {
+	public static String fromIssuer(String issuer, List<String> roles) {
 		return sign(KEYS, issuer, roles, Instant.now().plusSeconds(300));
 	}
 
-	static String signedByAnotherKey(List<String> roles) {
+	public static String signedByAnotherKey(List<String> roles) {
 		return sign(OTHER_KEYS, "http://identity", roles, Instant.now().plusSeconds(300));
+	}
+
+	/** A client-credentials token: the client is the subject, the grant is in its scopes. */
+	public static String forClient(String clientId, List<String> scopes) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(clientId)
+			.issuer("http://identity")
+			.claim("roles", List.of())
+			.claim("scope", scopes)
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+			.build();
+		return sign(KEYS, claims);
 	}
 
 	private static String sign(KeyPair keys, String issuer, List<String> roles, Instant expiresAt) {
@@ -54,6 +69,10 @@ final class SampleTokens {
 			.issueTime(Date.from(expiresAt.minusSeconds(300)))
 			.expirationTime(Date.from(expiresAt))
 			.build();
+		return sign(keys, claims);
+	}
+
+	private static String sign(KeyPair keys, JWTClaimsSet claims) {
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
 			jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
