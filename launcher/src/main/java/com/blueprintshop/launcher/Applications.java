@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.blueprintshop.launcher.infra.PostgresRunner;
 
@@ -34,6 +35,20 @@ final class Applications {
 		putIfKnown(env, "SPRING_KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrap());
 		putIfKnown(env, "SPRING_MAIL_HOST", endpoints.smtpHost());
 		putIfKnown(env, "SPRING_MAIL_PORT", (endpoints.smtpPort() != null) ? endpoints.smtpPort().toString() : null);
+		if (spec.name().equals("identity") || spec.kind() == Kind.STOREFRONT) {
+			env.put("BLUEPRINT_STOREFRONT_CLIENT_SECRET", secrets.storefrontClientSecret());
+		}
+		if (spec.name().equals("identity")) {
+			env.put("SHOP_IDENTITY_ADMIN_EMAIL", Secrets.ADMIN_EMAIL);
+			env.put("SHOP_IDENTITY_ADMIN_PASSWORD", secrets.adminPassword());
+			// identity redirects browsers only to registered addresses: the edge's, on the port it got
+			int edge = (endpoints.edgePort() != null) ? endpoints.edgePort() : 8443;
+			List<String> origins = List.of("https://localhost:" + edge, "https://127.0.0.1:" + edge);
+			env.put("SHOP_IDENTITY_STOREFRONT_REDIRECT_URIS",
+					origins.stream().map((origin) -> origin + "/login/oauth2/code/identity").collect(Collectors.joining(",")));
+			env.put("SHOP_IDENTITY_STOREFRONT_POST_LOGOUT_URIS",
+					origins.stream().map((origin) -> origin + "/").collect(Collectors.joining(",")));
+		}
 		spec.database().ifPresent((database) -> {
 			env.put("SPRING_DATASOURCE_URL",
 					PostgresRunner.jdbcUrl(endpoints.postgresHost(), endpoints.postgresPort(), database));

@@ -86,6 +86,8 @@ final class Launch {
 		Optional.ofNullable(this.planned.get("discovery"))
 			.ifPresent((discovery) -> this.store
 				.update((state) -> state.withEndpoints((e) -> e.withDiscovery(discovery.port()))));
+		Optional.ofNullable(this.planned.get("edge"))
+			.ifPresent((edge) -> this.store.update((state) -> state.withEndpoints((e) -> e.withEdge(edge.port()))));
 		inParallel(ofKind(plan, Kind.POSTGRES, Kind.REDIS, Kind.KAFKA, Kind.MAIL), 4, this::startInfrastructure);
 		ofKind(plan, Kind.DISCOVERY).forEach(this::startApplication);
 		inParallel(ofKind(plan, Kind.SERVICE), this.settings.startParallelism(), this::startApplication);

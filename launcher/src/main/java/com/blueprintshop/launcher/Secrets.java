@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Passwords generated for this installation and kept in {@code secrets.properties} (mode 0600).
@@ -24,6 +26,8 @@ public final class Secrets {
 	private final Path file;
 
 	private final Properties values;
+
+	private final Set<String> generatedByThisRun = ConcurrentHashMap.newKeySet();
 
 	private Secrets(Path file, Properties values) {
 		this.file = file;
@@ -51,6 +55,31 @@ public final class Secrets {
 		return get("postgres.role." + role + ".password");
 	}
 
+	/** Identity and the storefront share it: the storefront's OAuth2 client secret. */
+	public String storefrontClientSecret() {
+		return get("oauth.client.storefront.secret");
+	}
+
+	/**
+	 * The password of the seeded admin account: {@code BLUEPRINT_ADMIN_PASSWORD} when set,
+	 * otherwise generated for this installation (and printed once by {@code up}).
+	 */
+	public String adminPassword() {
+		String chosen = System.getenv(ADMIN_PASSWORD_VARIABLE);
+		return (chosen != null && !chosen.isBlank()) ? chosen : get(ADMIN_PASSWORD_KEY);
+	}
+
+	/** Whether this run generated the admin password, i.e. nobody has seen it yet. */
+	public boolean adminPasswordIsNew() {
+		return this.generatedByThisRun.contains(ADMIN_PASSWORD_KEY);
+	}
+
+	public static final String ADMIN_EMAIL = "admin@blueprint.shop";
+
+	public static final String ADMIN_PASSWORD_KEY = "identity.admin.password";
+
+	static final String ADMIN_PASSWORD_VARIABLE = "BLUEPRINT_ADMIN_PASSWORD";
+
 	/** The value under {@code key}, generated and saved the first time it is asked for. */
 	public synchronized String get(String key) {
 		String value = this.values.getProperty(key);
@@ -58,6 +87,7 @@ public final class Secrets {
 			value = generate(32);
 			this.values.setProperty(key, value);
 			save();
+			this.generatedByThisRun.add(key);
 		}
 		return value;
 	}

@@ -107,9 +107,15 @@ final class Starter {
 	EdgeConfig installEdgeConfig(Nginx nginx, int httpsPort, int httpPort, List<Integer> storefrontPorts) {
 		TlsMaterial tls = new TlsMaterial(this.settings.home().edge().resolve("tls"));
 		tls.ensure();
+		List<Integer> gatewayPorts = this.store.current()
+			.components()
+			.stream()
+			.filter((c) -> c.kind() == Kind.GATEWAY)
+			.map(ComponentState::port)
+			.toList();
 		EdgeConfig config = new EdgeConfig(this.settings.home(),
 				this.settings.repo().resolve("storefront/target/classes/static"), tls, httpsPort, httpPort,
-				storefrontPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive());
+				storefrontPorts, gatewayPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive());
 		nginx.install(config);
 		return config;
 	}

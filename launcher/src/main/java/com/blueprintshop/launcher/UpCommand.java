@@ -71,6 +71,10 @@ final class UpCommand implements Callable<Integer> {
 				RunState state = new Launch(starter).run(plan);
 				Runtime.getRuntime().removeShutdownHook(onInterrupt);
 				printSummary(out, state, Starter.seconds(since), infrastructureOnly);
+				if (secrets.adminPasswordIsNew()) {
+					out.println("Staff sign-in (shown this once; kept in " + home.secretsFile() + "): "
+							+ Secrets.ADMIN_EMAIL + " / " + secrets.adminPassword());
+				}
 				return 0;
 			}
 			catch (RuntimeException ex) {

@@ -42,6 +42,35 @@ class ApplicationsTests {
 	}
 
 	@Test
+	void handsIdentityTheClientSecretTheAdminAndTheEdgesAddresses() {
+		Secrets secrets = Secrets.load(this.home.resolve("secrets.properties"));
+		ComponentSpec identity = Topology.of(2).find("identity").orElseThrow();
+
+		Map<String, String> env = Applications.environment(identity, 9001, this.endpoints.withEdge(18443), secrets);
+
+		assertThat(env).containsEntry("BLUEPRINT_STOREFRONT_CLIENT_SECRET", secrets.storefrontClientSecret())
+			.containsEntry("SHOP_IDENTITY_ADMIN_EMAIL", "admin@blueprint.shop")
+			.containsEntry("SHOP_IDENTITY_STOREFRONT_REDIRECT_URIS",
+					"https://localhost:18443/login/oauth2/code/identity,https://127.0.0.1:18443/login/oauth2/code/identity")
+			.containsEntry("SHOP_IDENTITY_STOREFRONT_POST_LOGOUT_URIS", "https://localhost:18443/,https://127.0.0.1:18443/");
+		assertThat(env.get("SHOP_IDENTITY_ADMIN_PASSWORD")).hasSize(32);
+		assertThat(secrets.adminPasswordIsNew()).isTrue();
+		assertThat(Secrets.load(this.home.resolve("secrets.properties")).adminPasswordIsNew()).isFalse();
+	}
+
+	@Test
+	void givesTheStorefrontTheSameClientSecretAsIdentity() {
+		Secrets secrets = Secrets.load(this.home.resolve("secrets.properties"));
+		ComponentSpec storefront = Topology.of(2).find("storefront-1").orElseThrow();
+
+		Map<String, String> env = Applications.environment(storefront, 8081, this.endpoints, secrets);
+
+		assertThat(env).containsEntry("BLUEPRINT_STOREFRONT_CLIENT_SECRET",
+				Secrets.load(this.home.resolve("secrets.properties")).storefrontClientSecret())
+			.doesNotContainKey("SHOP_IDENTITY_ADMIN_PASSWORD");
+	}
+
+	@Test
 	void givesNoDatabaseToTheEdgeApplications() {
 		Secrets secrets = Secrets.load(this.home.resolve("secrets.properties"));
 		ComponentSpec storefront = Topology.of(2).find("storefront-2").orElseThrow();

@@ -13,6 +13,7 @@ import com.blueprintshop.launcher.BlueprintHome;
 import com.blueprintshop.launcher.infra.OsUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -32,6 +33,32 @@ class EdgeConfigTests {
 			.contains("keepalive 32;")
 			.contains("proxy_next_upstream error timeout http_502 http_503;")
 			.contains("proxy_set_header X-Forwarded-Port 8443;");
+	}
+
+	@Test
+	void sendsTheApiIdentitysBrowserSideAndProductImagesToTheGateway() {
+		String conf = config(List.of(8081), false, true).render();
+
+		assertThat(conf).contains("upstream gateway {")
+			.contains("server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;")
+			.contains("location ~ ^/(api|auth)/ {")
+			.contains("proxy_set_header X-Forwarded-Host $host:8443;")
+			.contains("proxy_pass http://gateway/api/catalog/images/;");
+	}
+
+	@Test
+	void servesFingerprintedAssetsFromTheirPlainFileForAYear() {
+		String conf = config(List.of(8081), false, true).render();
+
+		assertThat(conf).contains("alias " + this.directory.resolve("static") + "/$asset.$extension;")
+			.contains("Cache-Control \"public, max-age=31536000, immutable\"");
+	}
+
+	@Test
+	void refusesAnEdgeWithoutGateway() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new EdgeConfig(new BlueprintHome(this.directory),
+				this.directory.resolve("static"), new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088,
+				List.of(8081), List.of(), false, true));
 	}
 
 	@Test
@@ -84,7 +111,7 @@ class EdgeConfigTests {
 		Optional<Nginx> nginx = Nginx.locate();
 		assumeTrue(nginx.isPresent(), "nginx is not installed");
 		EdgeConfig config = new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
-				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081, 8082),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081, 8082), List.of(8080),
 				OsUser.currentIsRoot(), nginx.get().hasHttp2Directive());
 		config.tls().ensure();
 
@@ -98,7 +125,7 @@ class EdgeConfigTests {
 
 	private EdgeConfig config(List<Integer> storefrontPorts, boolean root, boolean http2Directive) {
 		return new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
-				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, storefrontPorts, root, http2Directive);
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, storefrontPorts, List.of(8080), root, http2Directive);
 	}
 
 }
