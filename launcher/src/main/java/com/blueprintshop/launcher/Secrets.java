@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Passwords generated for this installation and kept in {@code secrets.properties} (mode 0600).
@@ -66,7 +67,8 @@ public final class Secrets {
 	 */
 	public String adminPassword() {
 		String chosen = System.getenv(ADMIN_PASSWORD_VARIABLE);
-		return (chosen != null && !chosen.isBlank()) ? chosen : get(ADMIN_PASSWORD_KEY);
+		return (chosen != null && !chosen.isBlank()) ? chosen
+				: get(ADMIN_PASSWORD_KEY, () -> generate(24) + "-" + digits(4));
 	}
 
 	/** Whether this run generated the admin password, i.e. nobody has seen it yet. */
@@ -81,15 +83,28 @@ public final class Secrets {
 	static final String ADMIN_PASSWORD_VARIABLE = "BLUEPRINT_ADMIN_PASSWORD";
 
 	/** The value under {@code key}, generated and saved the first time it is asked for. */
-	public synchronized String get(String key) {
+	public String get(String key) {
+		return get(key, () -> generate(32));
+	}
+
+	private synchronized String get(String key, Supplier<String> generator) {
 		String value = this.values.getProperty(key);
 		if (value == null) {
-			value = generate(32);
+			value = generator.get();
 			this.values.setProperty(key, value);
 			save();
 			this.generatedByThisRun.add(key);
 		}
 		return value;
+	}
+
+	// identity's password policy wants a letter and a digit; the generated letters alone may lack a digit
+	static String digits(int length) {
+		StringBuilder digits = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			digits.append(RANDOM.nextInt(10));
+		}
+		return digits.toString();
 	}
 
 	static String generate(int length) {
