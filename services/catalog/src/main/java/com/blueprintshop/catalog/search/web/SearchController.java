@@ -1,0 +1,48 @@
+package com.blueprintshop.catalog.search.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.blueprintshop.catalog.search.ProductSearch;
+import com.blueprintshop.catalog.search.SearchQuery;
+import com.blueprintshop.catalog.search.SearchResult;
+import com.blueprintshop.catalog.search.Suggestion;
+import com.blueprintshop.catalog.system.PageRequest;
+
+@RestController
+class SearchController {
+
+	private final ProductSearch search;
+
+	SearchController(ProductSearch search) {
+		this.search = search;
+	}
+
+	@GetMapping("/search")
+	SearchResult search(@RequestParam @NotBlank @Size(max = 100) String q,
+			@RequestParam(required = false) @Size(max = 80) String category,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax("100000") BigDecimal minPrice,
+			@RequestParam(required = false) @DecimalMin("0") @DecimalMax("100000") BigDecimal maxPrice,
+			@RequestParam(defaultValue = "1") @Min(1) @Max(PageRequest.MAX_PAGE) int page,
+			@RequestParam(defaultValue = "24") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
+		return this.search.search(new SearchQuery(q, category, minPrice, maxPrice), new PageRequest(page, size));
+	}
+
+	@GetMapping("/search/suggest")
+	List<Suggestion> suggest(@RequestParam @NotBlank @Size(max = 100) String q,
+			@RequestParam(defaultValue = "8") @Min(1) @Max(10) int limit) {
+		return this.search.suggest(q, limit);
+	}
+
+}
