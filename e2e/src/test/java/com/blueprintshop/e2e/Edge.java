@@ -55,8 +55,15 @@ final class Edge {
 	}
 
 	HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.client.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return send(request(path).GET());
+	}
+
+	HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
+	}
+
+	HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

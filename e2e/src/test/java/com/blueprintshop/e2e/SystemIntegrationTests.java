@@ -10,10 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -22,12 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,32 +101,38 @@ class SystemIntegrationTests {
 	@Order(4)
 	void aRequestCrossesEveryTierThroughTheTlsEdge() throws Exception {
 		Edge edge = Edge.of(this.blueprint);
-		HttpResponse<String> home = edge.get("/");
-		assertThat(home.statusCode()).isEqualTo(200);
-		assertThat(home.version()).isEqualTo(HttpClient.Version.HTTP_2);
-		assertThat(home.body()).contains("Every service answered through the gateway.");
+		HttpResponse<String> system = edge.get("/system");
+		assertThat(system.statusCode()).isEqualTo(200);
+		assertThat(system.version()).isEqualTo(HttpClient.Version.HTTP_2);
+		assertThat(system.body()).contains("Every service answered through the gateway.");
 		for (String service : SERVICES) {
-			assertThat(home.body()).contains("data-service=\"" + service + "\"").contains("bp_" + service + " · PostgreSQL 17");
+			assertThat(system.body()).contains("data-service=\"" + service + "\"").contains("bp_" + service + " · PostgreSQL 17");
 		}
-		HttpResponse<String> css = edge.get("/static/css/shop.css");
-		assertThat(css.statusCode()).isEqualTo(200);
-		assertThat(css.headers().firstValue("Cache-Control")).isPresent();
 	}
 
 	@Test
 	@Order(5)
-	void aBrowserShowsTheHomePage() throws Exception {
+	void theEdgeServesFingerprintedAssetsForAYear() throws Exception {
+		Edge edge = Edge.of(this.blueprint);
+		Matcher link = Pattern.compile("/static/css/shop-[0-9a-f]{32}\\.css").matcher(edge.get("/").body());
+		assertThat(link.find()).as("the home page links the fingerprinted stylesheet").isTrue();
+		HttpResponse<String> css = edge.get(link.group());
+		assertThat(css.statusCode()).isEqualTo(200);
+		assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+		assertThat(css.body()).isEqualTo(Files.readString(Blueprint.REPO.resolve("storefront/target/classes/static/css/shop.css")));
+	}
+
+	@Test
+	@Order(6)
+	void aBrowserShowsTheSystemOverview() throws Exception {
 		Edge edge = Edge.of(this.blueprint);
 		WebDriver browser = Browser.start();
 		try {
-			browser.get(edge.url("/"));
-			assertThat(browser.getTitle()).isEqualTo("Blueprint Shop");
+			browser.get(edge.url("/system"));
 			assertThat(browser.findElement(By.id("system-summary")).getText())
 				.isEqualTo("Every service answered through the gateway.");
 			assertThat(browser.findElements(By.cssSelector("td.up"))).hasSize(SERVICES.size());
-			Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-			Files.copy(screenshot, this.blueprint.home().resolve("home.png"),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Browser.screenshot(browser, this.blueprint.home().resolve("system.png"));
 		}
 		finally {
 			browser.quit();
@@ -138,7 +140,7 @@ class SystemIntegrationTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aSecondUpWhileRunningIsRefused() throws Exception {
 		Blueprint.Result second = this.blueprint.run(Duration.ofMinutes(1), "up");
 		assertThat(second.exitCode()).isNotZero();
@@ -146,7 +148,7 @@ class SystemIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void restartStartsTheNewInstanceBeforeStoppingTheOld() throws Exception {
 		SystemState before = SystemState.read(this.blueprint);
 		long oldPid = before.pid("storefront-1");
@@ -162,28 +164,9 @@ class SystemIntegrationTests {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void downStopsEveryProcessAndFreesEveryPort() throws Exception {
 		this.blueprint.downLeavesNothingBehind();
-	}
-
-	/** Headless Chromium from Debian's packages, driven by Debian's chromedriver. */
-	static final class Browser {
-
-		static WebDriver start() {
-			ChromeOptions options = new ChromeOptions();
-			options.setBinary("/usr/bin/chromium");
-			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
-					"--window-size=1280,900");
-			// the TLS chain itself is verified by the HTTPS client test; the browser checks the page
-			options.setAcceptInsecureCerts(true);
-			ChromeDriverService service = new ChromeDriverService.Builder()
-				.usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-				.build();
-			return new ChromeDriver(service, options);
-		}
-
 	}
 
 }

@@ -4,7 +4,6 @@ import com.blueprintshop.defaults.ServiceHttpClients;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
-import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
@@ -19,12 +18,14 @@ class GatewayClientConfiguration {
 	// Not a @LoadBalanced RestClient.Builder bean: the Eureka client would pick that builder up
 	// for its own calls to the registry and try to load-balance the registry's address.
 	@Bean
-	RestClient gateway(ServiceHttpClients clients, ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
+	GatewayLoadBalancing gatewayLoadBalancing(ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer) {
+		return new GatewayLoadBalancing(loadBalancer);
+	}
+
+	@Bean
+	RestClient gateway(ServiceHttpClients clients, GatewayLoadBalancing loadBalancing,
 			StorefrontProperties properties) {
-		return clients.builder()
-			.requestInterceptor(new DeferringLoadBalancerInterceptor(loadBalancer))
-			.baseUrl(properties.gatewayUrl())
-			.build();
+		return clients.builder().requestInterceptor(loadBalancing).baseUrl(properties.gatewayUrl()).build();
 	}
 
 }

@@ -1,7 +1,7 @@
 package com.blueprintshop.storefront.home;
 
 /**
- * One service as the home page shows it: what it answered through the gateway, or why not.
+ * One service as the system page shows it: what it answered through the gateway, or why not.
  *
  * @param service the service name
  * @param up whether it answered

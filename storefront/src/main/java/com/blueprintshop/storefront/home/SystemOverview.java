@@ -15,7 +15,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Asks every service, through the gateway and in parallel, who it is and what its database
- * says, so the home page shows at a glance that each tier is alive.
+ * says, so the system page shows at a glance that each tier is alive.
  */
 @Service
 class SystemOverview implements DisposableBean {

@@ -14,18 +14,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
- * The home page asks each service through the gateway (found in discovery) and shows what came
- * back; a service that fails costs its row, not the page. Sessions go to the machine's Redis.
+ * The system page asks each service through the gateway (found in discovery) and shows what came
+ * back; a service that fails costs its row, not the page. The home page likewise loses only the
+ * sections catalog cannot fill. Sessions go to the machine's Redis.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "spring.data.redis.url=redis://127.0.0.1:6379",
-				"shop.storefront.services=catalog,order" })
+				"shop.storefront.services=catalog,order", "shop.storefront.identity.client-secret=test-secret" })
 class HomePageIntegrationTests {
 
 	static HttpServer gateway;
@@ -67,7 +69,7 @@ class HomePageIntegrationTests {
 	void showsWhatEachServiceAnsweredAndDegradesPerService() {
 		ResponseEntity<String> page = RestClient.create("http://127.0.0.1:" + this.port)
 			.get()
-			.uri("/")
+			.uri("/system")
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -75,6 +77,35 @@ class HomePageIntegrationTests {
 			.contains("9.9.9")
 			.contains("503 Service Unavailable")
 			.contains("Some services did not answer.");
+	}
+
+	@Test
+	void rendersTheHomePageWhileCatalogCannotFillIt() {
+		ResponseEntity<String> page = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(page.getBody()).contains("Featured products cannot be shown right now.")
+			.contains("New products cannot be shown right now.")
+			.contains("href=\"/system\"");
+		// browsing anonymously costs no session: nothing in Redis, and the edge may cache the page
+		assertThat(page.getHeaders().get("Set-Cookie")).isNull();
+	}
+
+	@Test
+	void answersAnUnknownAddressWithTheNotFoundPage() {
+		ResponseEntity<String> page = RestClient.create("http://127.0.0.1:" + this.port)
+			.get()
+			.uri("/no-such-page")
+			.accept(MediaType.TEXT_HTML)
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(page.getBody()).contains("We could not find that page").contains("<nav class=\"departments\"");
 	}
 
 	@Test

@@ -1,0 +1,264 @@
+package com.blueprintshop.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A shopper and a member of staff in a real browser against the whole running system: every
+ * page crosses edge → storefront → gateway → identity or catalog → PostgreSQL. Sign up, sign
+ * out, sign in, a category's second page, a product, a search with a typo, an admin price
+ * change seen on the product page, and the security checks that belong at this level.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class ShopperJourneysIntegrationTests {
+
+	static final String TYPO_TARGET = "Studio Wireless Headphones";
+
+	final Blueprint blueprint = new Blueprint("shopper-journeys");
+
+	final String suffix = UUID.randomUUID().toString().substring(0, 8);
+
+	final String email = "shopper-" + this.suffix + "@example.com";
+
+	final String password = "Blueprint-" + this.suffix + "-42";
+
+	// shown on every page once signed in: it must come out as text, never as markup
+	final String displayName = "<img src=x onerror=alert(1)>Ada";
+
+	Edge edge;
+
+	WebDriver browser;
+
+	@BeforeAll
+	void startTheShop() throws Exception {
+		SystemState.deleteRecursively(this.blueprint.home());
+		Blueprint.Result up = this.blueprint.run(Duration.ofMinutes(10), "up");
+		assertThat(up.exitCode()).as(up.output()).isZero();
+		assertThat(up.output()).contains("Staff sign-in (shown this once").contains("admin@blueprint.shop");
+		this.edge = Edge.of(this.blueprint);
+		this.browser = Browser.start();
+	}
+
+	@AfterAll
+	void stopTheShop() throws Exception {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		this.blueprint.downLeavesNothingBehind();
+	}
+
+	@Test
+	@Order(1)
+	void aShopperSignsUpSignsOutAndSignsInAgain() {
+		this.browser.get(this.edge.url("/signup"));
+		this.browser.findElement(By.id("email")).sendKeys(this.email);
+		this.browser.findElement(By.id("displayName")).sendKeys(this.displayName);
+		this.browser.findElement(By.id("password")).sendKeys(this.password);
+		this.browser.findElement(By.id("confirmPassword")).sendKeys(this.password);
+		this.browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+		signInOnIdentitysPage(this.email, this.password);
+		assertThat(accountLink().getText()).isEqualTo(this.displayName);
+		assertNoAlert();
+		Cookie session = this.browser.manage().getCookieNamed("BP_SESSION");
+		assertThat(session).isNotNull();
+		assertThat(session.isSecure()).isTrue();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
+
+		signOut();
+
+		this.browser.findElement(By.linkText("Sign in")).click();
+		signInOnIdentitysPage(this.email, this.password);
+		assertThat(accountLink().getText()).isEqualTo(this.displayName);
+	}
+
+	@Test
+	@Order(2)
+	void eitherStorefrontInstanceServesTheSignedInSession() throws Exception {
+		String session = this.browser.manage().getCookieNamed("BP_SESSION").getValue();
+		SystemState state = SystemState.read(this.blueprint);
+		HttpClient plain = HttpClient.newHttpClient();
+		for (String instance : List.of("storefront-1", "storefront-2")) {
+			HttpResponse<String> account = plain.send(HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + state.port(instance) + "/account"))
+				.header("Cookie", "BP_SESSION=" + session)
+				.header("X-Forwarded-Proto", "https")
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(account.statusCode()).as(instance).isEqualTo(200);
+			assertThat(account.body()).as(instance).contains(this.email);
+		}
+	}
+
+	@Test
+	@Order(3)
+	void aShopperBrowsesTheSecondPageOfACategoryAndOpensAProduct() throws Exception {
+		this.browser.get(this.edge.url("/"));
+		this.browser.findElement(By.cssSelector("a[href^='/c/']")).click();
+		Browser.await(this.browser).until(ExpectedConditions.urlContains("/c/"));
+		this.browser.findElement(By.cssSelector("a[rel=next]")).click();
+		Browser.await(this.browser).until(ExpectedConditions.urlContains("page=2"));
+		List<WebElement> products = this.browser.findElements(By.cssSelector("main a[href^='/p/']"));
+		assertThat(products).isNotEmpty();
+
+		products.getFirst().click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+		assertThat(this.browser.findElement(By.id("product-name")).getText()).isNotBlank();
+		assertThat(this.browser.findElement(By.cssSelector("p.price")).getText()).matches(".*\\d+\\.\\d{2}.*");
+		assertThat(this.browser.findElements(By.cssSelector("table.variants tbody tr"))).isNotEmpty();
+		assertThat(this.browser.findElement(By.cssSelector("img.main-image")).getAttribute("src")).contains("/images/");
+		Browser.screenshot(this.browser, this.blueprint.home().resolve("screenshots/product.png"));
+	}
+
+	@Test
+	@Order(4)
+	void aShopperFindsAProductDespiteATypo() throws Exception {
+		this.browser.get(this.edge.url("/"));
+		WebElement search = this.browser.findElement(By.id("site-search"));
+		search.sendKeys("hedphones");
+		search.submit();
+		Browser.await(this.browser).until(ExpectedConditions.urlContains("/search"));
+		assertThat(this.browser.findElements(By.linkText(TYPO_TARGET))).isNotEmpty();
+		Browser.screenshot(this.browser, this.blueprint.home().resolve("screenshots/search.png"));
+	}
+
+	@Test
+	@Order(5)
+	void searchTreatsScriptAndSqlAsText() {
+		for (String payload : List.of("<script>alert(1)</script>", "' OR 1=1 --")) {
+			this.browser.get(this.edge.url("/search?q=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)));
+			assertNoAlert();
+			assertThat(this.browser.findElement(By.id("search-query")).getAttribute("value")).isEqualTo(payload);
+			assertThat(this.browser.findElement(By.id("results-heading")).getText()).isNotBlank();
+			assertThat(this.browser.findElements(By.xpath("//script[contains(., 'alert(1)')]"))).isEmpty();
+		}
+	}
+
+	@Test
+	@Order(6)
+	void anAdminChangesAPriceAndTheProductPageShowsIt() throws Exception {
+		signOut();
+		this.browser.findElement(By.linkText("Sign in")).click();
+		signInOnIdentitysPage("admin@blueprint.shop", adminPassword());
+		this.browser.get(this.edge.url("/admin/catalog?q=" + URLEncoder.encode(TYPO_TARGET, StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(TYPO_TARGET)).click();
+		WebElement price = Browser.await(this.browser).until(ExpectedConditions.elementToBeClickable(By.id("price")));
+		price.clear();
+		price.sendKeys("123.45");
+		this.browser.findElement(By.xpath("//button[normalize-space()='Save changes']")).click();
+		Browser.await(this.browser).until(ExpectedConditions.not(ExpectedConditions.urlContains("/edit-pending")));
+
+		this.browser.get(this.edge.url("/search?q=" + URLEncoder.encode(TYPO_TARGET, StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(TYPO_TARGET)).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("product-name")));
+		assertThat(this.browser.findElement(By.cssSelector("p.price")).getText()).contains("123.45");
+	}
+
+	@Test
+	@Order(7)
+	void theApiRefusesMissingForgedAndUnderprivilegedTokens() throws Exception {
+		String clientToken = clientCredentialsToken();
+		assertThat(adminApi(null).statusCode()).isEqualTo(401);
+		assertThat(adminApi(clientToken).statusCode()).as("a token without the ADMIN role").isEqualTo(403);
+		String[] parts = clientToken.split("\\.");
+		String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+		assertThat(adminApi(forged).statusCode()).isEqualTo(401);
+		assertThat(this.edge.get("/api/catalog/products/no-such-product").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	@Order(8)
+	void aFormPostWithoutItsCsrfTokenIsRejected() throws Exception {
+		HttpResponse<String> response = this.edge.send(this.edge.request("/signup")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("email=csrf%40example.com&displayName=x&password=Abcdefgh12"
+					+ "&confirmPassword=Abcdefgh12")));
+		assertThat(response.statusCode()).isEqualTo(403);
+	}
+
+	private void signInOnIdentitysPage(String email, String password) {
+		Browser.await(this.browser).until(ExpectedConditions.urlContains("/auth/login"));
+		this.browser.findElement(By.id("email")).sendKeys(email);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/account']")));
+	}
+
+	private WebElement accountLink() {
+		return this.browser.findElement(By.cssSelector("a[href='/account']"));
+	}
+
+	private void signOut() {
+		this.browser.findElement(By.xpath("//button[normalize-space()='Sign out']")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Sign in")));
+	}
+
+	private void assertNoAlert() {
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> this.browser.switchTo().alert());
+	}
+
+	private Properties secrets() throws IOException {
+		Properties secrets = new Properties();
+		try (Reader reader = Files.newBufferedReader(this.blueprint.home().resolve("secrets.properties"))) {
+			secrets.load(reader);
+		}
+		return secrets;
+	}
+
+	private String adminPassword() throws IOException {
+		return secrets().getProperty("identity.admin.password");
+	}
+
+	private String clientCredentialsToken() throws Exception {
+		String basic = Base64.getEncoder()
+			.encodeToString(("storefront:" + secrets().getProperty("oauth.client.storefront.secret"))
+				.getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> token = this.edge.send(this.edge.request("/auth/oauth2/token")
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=users.register")));
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+		return JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
+	}
+
+	private HttpResponse<String> adminApi(String token) throws Exception {
+		HttpRequest.Builder request = this.edge.request("/api/catalog/admin/products");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.edge.send(request.GET());
+	}
+
+}
