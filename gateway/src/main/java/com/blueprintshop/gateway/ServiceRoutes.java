@@ -36,15 +36,15 @@ class ServiceRoutes {
 	}
 
 	/**
-	 * The browser-facing side of identity (sign-in page, authorization and token endpoints, key
-	 * set): {@code /auth/**} at the edge. Identity builds its redirects and form actions from
-	 * the forwarded headers (edge host, https, {@code /auth} prefix).
+	 * Identity's OAuth2 endpoints for backend callers: the storefront's token requests and every
+	 * resource server's key-set fetch go to {@code http://gateway/auth/oauth2/...}. (Browsers reach
+	 * identity's sign-in pages through the edge, which proxies {@code /auth/} to identity itself.)
 	 */
 	@Bean
 	RouterFunction<ServerResponse> identityRoutes(GatewayRoutesProperties properties, HttpClientProperties http) {
 		return route("identity-browser").route(path("/auth/**"), http())
 			.before(RouteTimeouts.bound(properties.timeouts().getOrDefault("identity", http.readTimeout())))
-			// the trusted-proxy X-Forwarded filter turns the stripped prefix into X-Forwarded-Prefix
+			// X-Forwarded-Prefix: /auth comes from the X-Forwarded filter, which sees the stripped prefix
 			.before(stripPrefix(1))
 			.filter(lb("identity"))
 			.after(removeResponseHeader(HttpHeaders.DATE))

@@ -25,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -76,6 +77,11 @@ class GatewayRoutingIntegrationTests {
 			exchange.getRequestHeaders().forEach((name, values) -> seen.put(name.toLowerCase(), String.join(",", values)));
 			identityRequests.add(seen);
 			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		catalog.createContext("/moved", exchange -> {
+			exchange.getResponseHeaders().add("Location", "http://127.0.0.1:1/nowhere");
+			exchange.sendResponseHeaders(302, -1);
 			exchange.close();
 		});
 		catalog.createContext("/", exchange -> {
@@ -130,7 +136,11 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	ResponseEntity<String> call(HttpMethod method, String path, String token) {
-		return RestClient.create("http://127.0.0.1:" + this.port)
+		// the JDK client follows no redirects: the test sees what the gateway answers
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.build()
 			.method(method)
 			.uri(path)
 			.headers((headers) -> {
@@ -201,9 +211,18 @@ class GatewayRoutingIntegrationTests {
 		assertThat(identityRequests).singleElement().satisfies((seen) -> {
 			assertThat(seen.get("path")).isEqualTo("/login");
 			assertThat(seen.get("x-forwarded-prefix")).isEqualTo("/auth");
-			assertThat(seen.get("x-forwarded-host")).startsWith("localhost:8443");
-			assertThat(seen.get("x-forwarded-proto")).startsWith("https");
+			assertThat(seen.get("x-forwarded-host")).isEqualTo("localhost:8443");
+			assertThat(seen.get("x-forwarded-proto")).isEqualTo("https");
+			assertThat(seen.get("x-forwarded-port")).isEqualTo("8443");
+			assertThat(seen.get("host")).isEqualTo("127.0.0.1:" + catalog.getAddress().getPort());
 		});
+	}
+
+	@Test
+	void relaysARedirectToTheCallerInsteadOfFollowingIt() {
+		ResponseEntity<String> response = get("/auth/moved");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+		assertThat(response.getHeaders().getLocation()).hasToString("http://127.0.0.1:1/nowhere");
 	}
 
 	@Test

@@ -91,7 +91,7 @@ final class RestartCommand implements Callable<Integer> {
 		ComponentState fresh;
 		try {
 			fresh = starter.startApplication(planned, state.endpoints());
-			if (old.kind() == Kind.STOREFRONT) {
+			if (behindTheEdge(old)) {
 				repointEdge(starter);
 			}
 		}
@@ -118,7 +118,7 @@ final class RestartCommand implements Callable<Integer> {
 			.ifPresent((started) -> ProcessSupervisor.stop(started.name(), started.pid(), started.processStart(),
 					Signal.TERM, starter.settings().stopTimeout()));
 		store.update((s) -> s.without(old.name()).without(replacedName).with(old));
-		if (old.kind() == Kind.STOREFRONT) {
+		if (behindTheEdge(old)) {
 			try {
 				repointEdge(starter);
 			}
@@ -147,6 +147,12 @@ final class RestartCommand implements Callable<Integer> {
 	}
 
 	/** Rewrites the edge's upstream list to the storefront instances now recorded, and reloads nginx. */
+	/** The edge proxies to storefronts, gateways and identity by port: a new instance means a new config. */
+	private static boolean behindTheEdge(ComponentState component) {
+		return component.kind() == Kind.STOREFRONT || component.kind() == Kind.GATEWAY
+				|| component.name().equals("identity");
+	}
+
 	private static void repointEdge(Starter starter) {
 		StateStore store = starter.store();
 		Optional<ComponentState> edge = store.current()
@@ -175,7 +181,7 @@ final class RestartCommand implements Callable<Integer> {
 		catch (Await.TimedOut | Await.GaveUp ex) {
 			throw new LaunchFailed("edge", ex.getMessage(), starter.settings().home().log("edge-error"));
 		}
-		starter.out().println("  edge           now balances over ports " + storefrontPorts);
+		starter.out().println("  edge           now proxies to storefront ports " + storefrontPorts + " and the new instances");
 	}
 
 	private static ComponentState rename(ComponentState component, String name) {

@@ -107,17 +107,24 @@ final class Starter {
 	EdgeConfig installEdgeConfig(Nginx nginx, int httpsPort, int httpPort, List<Integer> storefrontPorts) {
 		TlsMaterial tls = new TlsMaterial(this.settings.home().edge().resolve("tls"));
 		tls.ensure();
-		List<Integer> gatewayPorts = this.store.current()
-			.components()
-			.stream()
-			.filter((c) -> c.kind() == Kind.GATEWAY)
-			.map(ComponentState::port)
-			.toList();
+		List<Integer> gatewayPorts = runningPorts((c) -> c.kind() == Kind.GATEWAY);
+		List<Integer> identityPorts = runningPorts((c) -> c.name().equals("identity"));
 		EdgeConfig config = new EdgeConfig(this.settings.home(),
 				this.settings.repo().resolve("storefront/target/classes/static"), tls, httpsPort, httpPort,
-				storefrontPorts, gatewayPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive());
+				storefrontPorts, gatewayPorts, identityPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive());
 		nginx.install(config);
 		return config;
+	}
+
+	/** Ports of the components the edge proxies to, leaving out an instance a restart is replacing. */
+	private List<Integer> runningPorts(java.util.function.Predicate<ComponentState> which) {
+		return this.store.current()
+			.components()
+			.stream()
+			.filter(which)
+			.filter((c) -> !c.name().endsWith("(replaced)"))
+			.map(ComponentState::port)
+			.toList();
 	}
 
 	ComponentState startEdge(ComponentState planned, Nginx nginx, List<Integer> storefrontPorts) {

@@ -58,6 +58,9 @@ public class ServiceHttpClients implements DisposableBean {
 			// below Jetty's 30 s idle timeout, so the pool drops a connection before the server does
 			.evictIdleConnections(TimeValue.of(20, TimeUnit.SECONDS))
 			.setRetryStrategy(new IdempotentRetryOnce())
+			// a redirect is the caller's to see: the gateway relays identity's to the browser, and
+			// following one would send the request to wherever the Location points
+			.disableRedirectHandling()
 			.build();
 		this.configurer = configurer;
 		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);

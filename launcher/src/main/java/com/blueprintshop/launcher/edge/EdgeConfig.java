@@ -19,15 +19,16 @@ import com.blueprintshop.launcher.BlueprintHome;
  * HTTP/2 in front of the storefront instances, static files served by nginx itself.
  * @param staticDirectory the storefront's static resources ({@code storefront/target/classes/static})
  * @param storefrontPorts one upstream server per running storefront instance
- * @param gatewayPorts the gateway instances, which serve {@code /api/}, {@code /auth/} (identity's
- * browser side) and {@code /images/} (catalog's product images)
+ * @param gatewayPorts the gateway instances, which serve {@code /api/} and {@code /images/}
+ * (catalog's product images)
+ * @param identityPorts the identity instances, which serve their browser side under {@code /auth/}
  * @param runAsRoot nginx workers drop to {@code nobody} unless told otherwise, and {@code nobody}
  * cannot read a root-owned home
  * @param http2Directive nginx 1.25.1 and later enable HTTP/2 with {@code http2 on;}, older ones on
  * the {@code listen} line
  */
 public record EdgeConfig(BlueprintHome home, Path staticDirectory, TlsMaterial tls, int httpsPort, int httpPort,
-		List<Integer> storefrontPorts, List<Integer> gatewayPorts, boolean runAsRoot, boolean http2Directive) {
+		List<Integer> storefrontPorts, List<Integer> gatewayPorts, List<Integer> identityPorts, boolean runAsRoot, boolean http2Directive) {
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z0-9_]+)}}");
 
@@ -40,6 +41,10 @@ public record EdgeConfig(BlueprintHome home, Path staticDirectory, TlsMaterial t
 			throw new IllegalArgumentException("the edge needs the gateway for /api/, /auth/ and /images/");
 		}
 		gatewayPorts = List.copyOf(gatewayPorts);
+		if (identityPorts.isEmpty()) {
+			throw new IllegalArgumentException("the edge needs identity for /auth/");
+		}
+		identityPorts = List.copyOf(identityPorts);
 	}
 
 	public Path file() {
@@ -51,12 +56,9 @@ public record EdgeConfig(BlueprintHome home, Path staticDirectory, TlsMaterial t
 		values.put("user", this.runAsRoot ? "user root;\n" : "");
 		values.put("edge", this.home.edge().toString());
 		values.put("logs", this.home.logs().toString());
-		values.put("upstream_servers", this.storefrontPorts.stream()
-			.map((port) -> "        server 127.0.0.1:" + port + " max_fails=3 fail_timeout=10s;")
-			.collect(Collectors.joining("\n")));
-		values.put("gateway_servers", this.gatewayPorts.stream()
-			.map((port) -> "        server 127.0.0.1:" + port + " max_fails=3 fail_timeout=10s;")
-			.collect(Collectors.joining("\n")));
+		values.put("upstream_servers", servers(this.storefrontPorts));
+		values.put("gateway_servers", servers(this.gatewayPorts));
+		values.put("identity_servers", servers(this.identityPorts));
 		values.put("http_port", Integer.toString(this.httpPort));
 		values.put("https_port", Integer.toString(this.httpsPort));
 		values.put("listen_http2", this.http2Directive ? "" : " http2");
@@ -65,6 +67,12 @@ public record EdgeConfig(BlueprintHome home, Path staticDirectory, TlsMaterial t
 		values.put("certificate_key", this.tls.serverKey().toString());
 		values.put("static_dir", this.staticDirectory.toString());
 		return fill(template(), values);
+	}
+
+	private static String servers(List<Integer> ports) {
+		return ports.stream()
+			.map((port) -> "        server 127.0.0.1:" + port + " max_fails=3 fail_timeout=10s;")
+			.collect(Collectors.joining("\n"));
 	}
 
 	static String fill(String template, Map<String, String> values) {

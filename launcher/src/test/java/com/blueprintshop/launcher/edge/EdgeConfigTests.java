@@ -36,14 +36,24 @@ class EdgeConfigTests {
 	}
 
 	@Test
-	void sendsTheApiIdentitysBrowserSideAndProductImagesToTheGateway() {
+	void sendsTheApiAndProductImagesToTheGatewayAndTheSignInPagesToIdentity() {
 		String conf = config(List.of(8081), false, true).render();
 
 		assertThat(conf).contains("upstream gateway {")
 			.contains("server 127.0.0.1:8080 max_fails=3 fail_timeout=10s;")
-			.contains("location ~ ^/(api|auth)/ {")
+			.contains("location /api/ {")
+			.contains("proxy_pass http://gateway/api/catalog/images/;")
+			.contains("upstream identity {")
+			.contains("server 127.0.0.1:9001 max_fails=3 fail_timeout=10s;")
+			.contains("proxy_pass http://identity/;")
 			.contains("proxy_set_header X-Forwarded-Host $host:8443;")
-			.contains("proxy_pass http://gateway/api/catalog/images/;");
+			.contains("proxy_set_header X-Forwarded-Prefix /auth;")
+			.contains("proxy_set_header X-Forwarded-For $remote_addr;");
+	}
+
+	@Test
+	void keepsProbesAndMetricsOffTheInternet() {
+		assertThat(config(List.of(8081), false, true).render()).contains("location ~ \"^/(api/[^/]+/)?actuator(/|$)\" {");
 	}
 
 	@Test
@@ -58,7 +68,7 @@ class EdgeConfigTests {
 	void refusesAnEdgeWithoutGateway() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new EdgeConfig(new BlueprintHome(this.directory),
 				this.directory.resolve("static"), new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088,
-				List.of(8081), List.of(), false, true));
+				List.of(8081), List.of(), List.of(9001), false, true));
 	}
 
 	@Test
@@ -111,7 +121,7 @@ class EdgeConfigTests {
 		Optional<Nginx> nginx = Nginx.locate();
 		assumeTrue(nginx.isPresent(), "nginx is not installed");
 		EdgeConfig config = new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
-				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081, 8082), List.of(8080),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081, 8082), List.of(8080), List.of(9001),
 				OsUser.currentIsRoot(), nginx.get().hasHttp2Directive());
 		config.tls().ensure();
 
@@ -125,7 +135,7 @@ class EdgeConfigTests {
 
 	private EdgeConfig config(List<Integer> storefrontPorts, boolean root, boolean http2Directive) {
 		return new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
-				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, storefrontPorts, List.of(8080), root, http2Directive);
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, storefrontPorts, List.of(8080), List.of(9001), root, http2Directive);
 	}
 
 }
