@@ -76,12 +76,17 @@ class ExternalInfrastructureIntegrationTests {
 	@Test
 	@Order(3)
 	void aRequestCrossesEveryTierToTheMachinesPostgres() throws Exception {
-		HttpResponse<String> home = Edge.of(this.blueprint).get("/");
-		assertThat(home.statusCode()).isEqualTo(200);
+		Edge edge = Edge.of(this.blueprint);
+		HttpResponse<String> system = edge.get("/system");
+		assertThat(system.statusCode()).isEqualTo(200);
 		for (String service : SERVICES) {
 			// the machine's server is PostgreSQL 15; the embedded one would say 17
-			assertThat(home.body()).contains("bp_" + service + " · PostgreSQL 15");
+			assertThat(system.body()).contains("bp_" + service + " · PostgreSQL 15");
 		}
+		// the catalog seeded itself there, search (pg_trgm) included
+		HttpResponse<String> search = edge.get("/search?q=hedphones");
+		assertThat(search.statusCode()).isEqualTo(200);
+		assertThat(search.body()).contains("Studio Wireless Headphones");
 	}
 
 	@Test

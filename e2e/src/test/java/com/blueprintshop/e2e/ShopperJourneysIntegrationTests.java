@@ -138,8 +138,15 @@ class ShopperJourneysIntegrationTests {
 		assertThat(this.browser.findElement(By.id("product-name")).getText()).isNotBlank();
 		assertThat(this.browser.findElement(By.cssSelector("p.price")).getText()).matches(".*\\d+\\.\\d{2}.*");
 		assertThat(this.browser.findElements(By.cssSelector("table.variants tbody tr"))).isNotEmpty();
-		assertThat(this.browser.findElement(By.cssSelector("img.main-image")).getAttribute("src")).contains("/images/");
+		String image = this.browser.findElement(By.cssSelector("img.main-image")).getAttribute("src");
+		assertThat(image).contains("/images/");
 		Browser.screenshot(this.browser, this.blueprint.home().resolve("screenshots/product.png"));
+
+		// content-addressed, so the edge, a CDN and the browser may keep it for good
+		HttpResponse<String> bytes = this.edge.get(URI.create(image).getPath());
+		assertThat(bytes.statusCode()).isEqualTo(200);
+		assertThat(bytes.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("image/"));
+		assertThat(bytes.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
 	}
 
 	@Test
