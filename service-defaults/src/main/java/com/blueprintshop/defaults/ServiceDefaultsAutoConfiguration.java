@@ -3,12 +3,14 @@ package com.blueprintshop.defaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
@@ -26,8 +28,8 @@ public class ServiceDefaultsAutoConfiguration {
 
 	@Bean
 	ServiceHttpClients serviceHttpClients(HttpClientProperties properties, RestClientBuilderConfigurer configurer,
-			MeterRegistry registry) {
-		return new ServiceHttpClients(properties, configurer, registry);
+			MeterRegistry registry, ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer) {
+		return new ServiceHttpClients(properties, configurer, registry, loadBalancer);
 	}
 
 	@Bean

@@ -18,7 +18,10 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.cloud.client.loadbalancer.BlockingLoadBalancerInterceptor;
+import org.springframework.cloud.client.loadbalancer.DeferringLoadBalancerInterceptor;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
@@ -36,7 +39,10 @@ public class ServiceHttpClients implements DisposableBean {
 
 	private final RestClientBuilderConfigurer configurer;
 
-	ServiceHttpClients(HttpClientProperties properties, RestClientBuilderConfigurer configurer, MeterRegistry registry) {
+	private final ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer;
+
+	ServiceHttpClients(HttpClientProperties properties, RestClientBuilderConfigurer configurer, MeterRegistry registry,
+			ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer) {
 		Timeout connectTimeout = Timeout.of(properties.connectTimeout());
 		Timeout readTimeout = Timeout.of(properties.readTimeout());
 		this.pool = PoolingHttpClientConnectionManagerBuilder.create()
@@ -63,6 +69,7 @@ public class ServiceHttpClients implements DisposableBean {
 			.disableRedirectHandling()
 			.build();
 		this.configurer = configurer;
+		this.loadBalancer = loadBalancer;
 		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);
 	}
 
@@ -79,6 +86,19 @@ public class ServiceHttpClients implements DisposableBean {
 	/** A client for one base URL on the shared pool. */
 	public RestClient forBaseUrl(String baseUrl) {
 		return builder().baseUrl(baseUrl).build();
+	}
+
+	/**
+	 * A client for another service by its discovery name ({@code http://catalog/...}): each call
+	 * goes to an instance the load balancer picks from the registry. Service-to-service calls go
+	 * straight to the service, not through the gateway, so that a burst cannot exhaust the
+	 * gateway's threads with calls that wait on the gateway again (the course's load-induced
+	 * deadlock).
+	 */
+	public RestClient forService(String serviceId) {
+		return builder().requestInterceptor(new DeferringLoadBalancerInterceptor(this.loadBalancer))
+			.baseUrl("http://" + serviceId)
+			.build();
 	}
 
 	@Override

@@ -49,6 +49,19 @@ public final class TestTokens {
 		return sign(OTHER_KEYS, "http://identity", roles, Instant.now().plusSeconds(300));
 	}
 
+	/** A person's token as identity issues it: their id as subject, their e-mail and roles. */
+	public static String forUser(String subject, String email, List<String> roles) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject)
+			.issuer("http://identity")
+			.claim("roles", roles)
+			.claim("email", email)
+			.claim("scope", List.of("openid", "profile", "email"))
+			.issueTime(new Date())
+			.expirationTime(Date.from(Instant.now().plusSeconds(300)))
+			.build();
+		return sign(KEYS, claims);
+	}
+
 	/** A client-credentials token: the client is the subject, the grant is in its scopes. */
 	public static String forClient(String clientId, List<String> scopes) {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(clientId)

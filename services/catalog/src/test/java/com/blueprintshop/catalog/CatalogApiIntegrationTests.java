@@ -275,11 +275,48 @@ class CatalogApiIntegrationTests {
 	void publishesItsApiAndKeepsAbout() {
 		Reply docs = this.http.get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
-		assertThat(docs.body()).contains("/categories/{slug}/products", "/search", "/admin/products/{id}");
+		assertThat(docs.body()).contains("/categories/{slug}/products", "/search", "/admin/products/{id}", "/skus");
 		JsonNode about = ok(this.http.get("/about"));
 		assertThat(about.get("service").asString()).isEqualTo("catalog");
 		assertThat(about.get("database").get("name").asString()).isEqualTo(DATABASE);
-		assertThat(about.get("database").get("schemaVersion").asString()).isEqualTo("2");
+		assertThat(about.get("database").get("schemaVersion").asString()).isEqualTo("3");
+	}
+
+	@Test
+	void walksEverySkuInCodeOrderForTheServicesThatStockThem() {
+		List<String> codes = new ArrayList<>();
+		String after = null;
+		int slices = 0;
+		do {
+			JsonNode slice = ok(this.http.get("/skus?limit=1000" + ((after != null) ? "&after=" + after : "")));
+			slice.get("items").forEach((sku) -> codes.add(sku.get("sku").asString()));
+			after = slice.get("next").isNull() ? null : slice.get("next").asString();
+			slices++;
+		}
+		while (after != null);
+		long skus = this.jdbc.sql("select count(*) from sku").query(Long.class).single();
+		assertThat(codes).hasSize((int) skus).doesNotHaveDuplicates().isSorted();
+		assertThat(slices).isGreaterThan(1);
+	}
+
+	@Test
+	void looksUpSkusWithTheirProductAndCurrentPrice() {
+		JsonNode headphones = ok(this.http.get("/products/studio-wireless-headphones"));
+		String code = headphones.get("skus").get(0).get("sku").asString();
+		JsonNode found = ok(this.http.get("/skus?sku=" + code + "&sku=NO-SUCH-SKU")).get("items");
+		assertThat(found.size()).isOne();
+		assertThat(found.get(0).get("productName").asString()).isEqualTo("Studio Wireless Headphones");
+		assertThat(found.get(0).get("status").asString()).isEqualTo("ACTIVE");
+		assertThat(found.get(0).get("price").get("amount").decimalValue())
+			.isEqualByComparingTo(headphones.get("skus").get(0).get("price").get("amount").decimalValue());
+
+		StringBuilder tooMany = new StringBuilder("/skus?sku=A-0");
+		for (int i = 1; i <= 100; i++) {
+			tooMany.append("&sku=A-").append(i);
+		}
+		assertThat(fields(this.http.get(tooMany.toString()).json())).containsExactly("sku");
+		assertThat(fields(this.http.get("/skus?sku=lower%20case").json())).containsExactly("sku");
+		assertThat(fields(this.http.get("/skus?after=%27%20OR%201%3D1").json())).containsExactly("after");
 	}
 
 	private List<JsonNode> walk(String firstPage) {

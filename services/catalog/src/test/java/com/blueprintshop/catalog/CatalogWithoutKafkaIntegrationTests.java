@@ -4,7 +4,6 @@ import static com.blueprintshop.catalog.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
@@ -63,8 +62,8 @@ class CatalogWithoutKafkaIntegrationTests {
 
 		assertThat(this.jdbc.sql("""
 				select count(*) from outbox
-				where aggregate_id = :id and event_type = 'PRODUCT_UPDATED' and sent_at is null
-				""").param("id", UUID.fromString(id)).query(Long.class).single()).isOne();
+				where message_key = :id and event_type = 'PRODUCT_UPDATED' and sent_at is null
+				""").param("id", id).query(Long.class).single()).isOne();
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.blueprintshop.catalog.events.CatalogChanged.Type;
-import com.blueprintshop.catalog.events.Outbox;
+import com.blueprintshop.catalog.events.CatalogEvents;
 import com.blueprintshop.catalog.system.ApiException;
 import com.blueprintshop.catalog.system.Slugs;
 
@@ -20,11 +20,11 @@ public class CategoryAdmin {
 
 	private final CategoryRepository repository;
 
-	private final Outbox outbox;
+	private final CatalogEvents events;
 
-	CategoryAdmin(CategoryRepository repository, Outbox outbox) {
+	CategoryAdmin(CategoryRepository repository, CatalogEvents events) {
 		this.repository = repository;
-		this.outbox = outbox;
+		this.events = events;
 	}
 
 	public AdminCategory create(CategoryForm form) {
@@ -39,7 +39,7 @@ public class CategoryAdmin {
 		CategoryRow row = new CategoryRow(UUID.randomUUID(), parentId, uniqueSlug(form.name()), form.name().strip(),
 				description(form), this.repository.nextPosition(parentId), "ACTIVE");
 		this.repository.insert(row);
-		this.outbox.categoryChanged(Type.CATEGORY_CREATED, row.id(), row.slug());
+		this.events.categoryChanged(Type.CATEGORY_CREATED, row.id(), row.slug());
 		return reread(row.id());
 	}
 
@@ -59,7 +59,7 @@ public class CategoryAdmin {
 		boolean moved = (parentId == null) ? row.parentId() != null : !parentId.equals(row.parentId());
 		int position = moved ? this.repository.nextPosition(parentId) : row.position();
 		this.repository.update(row.id(), parentId, form.name().strip(), description(form), position);
-		this.outbox.categoryChanged(Type.CATEGORY_UPDATED, row.id(), row.slug());
+		this.events.categoryChanged(Type.CATEGORY_UPDATED, row.id(), row.slug());
 		return reread(row.id());
 	}
 
@@ -81,7 +81,7 @@ public class CategoryAdmin {
 					+ " active products: retire them or move them to another category first.");
 		}
 		this.repository.retire(row.id());
-		this.outbox.categoryChanged(Type.CATEGORY_RETIRED, row.id(), row.slug());
+		this.events.categoryChanged(Type.CATEGORY_RETIRED, row.id(), row.slug());
 		return reread(row.id());
 	}
 

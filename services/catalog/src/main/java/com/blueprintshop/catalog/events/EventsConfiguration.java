@@ -5,19 +5,19 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-import com.blueprintshop.catalog.system.CatalogProperties;
+import com.blueprintshop.defaults.messaging.MessagingProperties;
 
-/** The relay runs on a schedule; its topic is partitioned by aggregate id (the record key). */
+/** The topic catalog publishes, partitioned by aggregate id (the record key). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class EventsConfiguration {
 
 	@Bean
-	NewTopic catalogChangedTopic(CatalogProperties properties) {
-		CatalogProperties.Outbox outbox = properties.outbox();
-		return TopicBuilder.name(outbox.topic()).partitions(outbox.partitions()).replicas(outbox.replicas()).build();
+	NewTopic catalogChangedTopic(MessagingProperties messaging) {
+		return TopicBuilder.name(CatalogEvents.TOPIC)
+			.partitions(messaging.topics().partitions())
+			.replicas(messaging.topics().replicas())
+			.build();
 	}
 
 }

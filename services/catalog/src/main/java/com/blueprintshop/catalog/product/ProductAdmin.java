@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.blueprintshop.catalog.category.ActiveCategory;
 import com.blueprintshop.catalog.category.Categories;
 import com.blueprintshop.catalog.events.CatalogChanged.Type;
-import com.blueprintshop.catalog.events.Outbox;
+import com.blueprintshop.catalog.events.CatalogEvents;
 import com.blueprintshop.catalog.image.ImageLink;
 import com.blueprintshop.catalog.image.Images;
 import com.blueprintshop.catalog.system.ApiException;
@@ -36,15 +36,15 @@ public class ProductAdmin {
 
 	private final Images images;
 
-	private final Outbox outbox;
+	private final CatalogEvents events;
 
 	ProductAdmin(ProductRepository repository, ProductQueries queries, Categories categories, Images images,
-			Outbox outbox) {
+			CatalogEvents events) {
 		this.repository = repository;
 		this.queries = queries;
 		this.categories = categories;
 		this.images = images;
-		this.outbox = outbox;
+		this.events = events;
 	}
 
 	/** A new active product with one default SKU, so that it can be stocked and sold. */
@@ -57,7 +57,7 @@ public class ProductAdmin {
 				form.featured());
 		this.repository.insertSku(defaultSku(id), id);
 		this.repository.addSearchWords(name);
-		this.outbox.productChanged(Type.PRODUCT_CREATED, id, slug, category.id(), category.slug(), 0);
+		this.events.productChanged(Type.PRODUCT_CREATED, id, slug, category.id(), category.slug(), 0);
 		return this.queries.anyById(id);
 	}
 
@@ -76,7 +76,7 @@ public class ProductAdmin {
 		if (!name.equals(current.name())) {
 			this.repository.addSearchWords(name);
 		}
-		this.outbox.productChanged(Type.PRODUCT_UPDATED, id, current.slug(), category.id(), category.slug(),
+		this.events.productChanged(Type.PRODUCT_UPDATED, id, current.slug(), category.id(), category.slug(),
 				form.version() + 1);
 		return this.queries.anyById(id);
 	}
@@ -87,7 +87,7 @@ public class ProductAdmin {
 			return this.queries.detail(row);
 		}
 		this.repository.setStatus(id, "RETIRED");
-		this.outbox.productChanged(Type.PRODUCT_RETIRED, id, row.slug(), row.categoryId(), row.categorySlug(),
+		this.events.productChanged(Type.PRODUCT_RETIRED, id, row.slug(), row.categoryId(), row.categorySlug(),
 				row.version() + 1);
 		return this.queries.anyById(id);
 	}
@@ -104,7 +104,7 @@ public class ProductAdmin {
 		}
 		this.categories.lockForProduct(row.categorySlug(), "categorySlug");
 		this.repository.setStatus(id, "ACTIVE");
-		this.outbox.productChanged(Type.PRODUCT_RESTORED, id, row.slug(), row.categoryId(), row.categorySlug(),
+		this.events.productChanged(Type.PRODUCT_RESTORED, id, row.slug(), row.categoryId(), row.categorySlug(),
 				row.version() + 1);
 		return this.queries.anyById(id);
 	}
@@ -117,7 +117,7 @@ public class ProductAdmin {
 		ProductRow row = this.repository.lock(id).orElseThrow(() -> ProductQueries.notFound(id.toString()));
 		ImageLink link = this.images.addUpload(id, bytes, row.name());
 		this.repository.touch(id);
-		this.outbox.productChanged(Type.PRODUCT_UPDATED, id, row.slug(), row.categoryId(), row.categorySlug(),
+		this.events.productChanged(Type.PRODUCT_UPDATED, id, row.slug(), row.categoryId(), row.categorySlug(),
 				row.version());
 		return link;
 	}

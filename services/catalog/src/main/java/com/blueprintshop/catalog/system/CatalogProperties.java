@@ -1,7 +1,5 @@
 package com.blueprintshop.catalog.system;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,12 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imageBaseUrl the browser path images are served under (the edge routes it to this
  * service's {@code GET /images/{file}})
  * @param seed the demo catalog written at first start
- * @param outbox the relay that publishes catalog changes
  * @param search typo tolerance of the search
  */
 @ConfigurationProperties("shop.catalog")
 public record CatalogProperties(@DefaultValue("/images") String imageBaseUrl, @DefaultValue Seed seed,
-		@DefaultValue Outbox outbox, @DefaultValue Search search) {
+		@DefaultValue Search search) {
 
 	/**
 	 * @param enabled whether an empty catalog is seeded at start-up
@@ -25,21 +22,6 @@ public record CatalogProperties(@DefaultValue("/images") String imageBaseUrl, @D
 	 */
 	public record Seed(@DefaultValue("true") boolean enabled, @DefaultValue("42") long randomSeed,
 			@DefaultValue("10000") int products) {
-	}
-
-	/**
-	 * @param topic the Kafka topic catalog changes go to
-	 * @param partitions its partition count when this service creates it
-	 * @param replicas its replication factor when this service creates it
-	 * @param interval the pause between two relay runs
-	 * @param batchSize outbox rows sent per run
-	 * @param sendTimeout how long one run waits for the broker's acknowledgements
-	 * @param topicRetry how long to wait before trying to create the topic again
-	 */
-	public record Outbox(@DefaultValue("catalog.changed") String topic, @DefaultValue("3") int partitions,
-			@DefaultValue("1") short replicas, @DefaultValue("200ms") Duration interval,
-			@DefaultValue("200") int batchSize, @DefaultValue("10s") Duration sendTimeout,
-			@DefaultValue("5s") Duration topicRetry) {
 	}
 
 	/**

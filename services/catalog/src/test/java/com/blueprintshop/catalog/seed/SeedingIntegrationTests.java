@@ -3,7 +3,6 @@ package com.blueprintshop.catalog.seed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -97,8 +96,6 @@ class SeedingIntegrationTests {
 
 	private static CatalogSeeder seeder(DataSource db) {
 		CatalogProperties properties = new CatalogProperties("/images", new CatalogProperties.Seed(true, 42, PRODUCTS),
-				new CatalogProperties.Outbox("catalog.changed", 3, (short) 1, Duration.ofMillis(200), 200,
-						Duration.ofSeconds(10), Duration.ofSeconds(5)),
 				new CatalogProperties.Search(3, 0.4, 0.45, 0.45));
 		return new CatalogSeeder(db, properties, Clock.systemUTC());
 	}

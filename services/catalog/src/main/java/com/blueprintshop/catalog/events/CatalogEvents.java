@@ -1,35 +1,32 @@
 package com.blueprintshop.catalog.events;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.blueprintshop.catalog.events.CatalogChanged.Type;
+import com.blueprintshop.defaults.messaging.Outbox;
 
 /**
- * Records a catalog change for publication. It joins the caller's transaction (and refuses to
- * run without one), so the event exists exactly when the change it reports was committed;
- * {@link OutboxRelay} sends it afterwards.
+ * Records a catalog change for publication on {@code catalog.changed}. It joins the caller's
+ * transaction (and refuses to run without one), so the event exists exactly when the change it
+ * reports was committed; the shared outbox relay sends it afterwards, keyed by the product's or
+ * category's id.
  */
 @Component
-public class Outbox {
+public class CatalogEvents {
 
-	private final JdbcClient jdbc;
+	public static final String TOPIC = "catalog.changed";
 
-	private final JsonMapper json;
+	private final Outbox outbox;
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, JsonMapper json, Clock clock) {
-		this.jdbc = jdbc;
-		this.json = json;
+	CatalogEvents(Outbox outbox, Clock clock) {
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -47,15 +44,7 @@ public class Outbox {
 	}
 
 	private void append(CatalogChanged event) {
-		this.jdbc.sql("""
-				insert into outbox (aggregate_id, event_type, payload, created_at)
-				values (:aggregateId, :type, cast(:payload as json), :createdAt)
-				""")
-			.param("aggregateId", event.aggregateId())
-			.param("type", event.type().name())
-			.param("payload", this.json.writeValueAsString(event))
-			.param("createdAt", Timestamp.from(event.occurredAt()))
-			.update();
+		this.outbox.append(TOPIC, event.aggregateId().toString(), event.eventId(), event.type().name(), event);
 	}
 
 }
