@@ -13,11 +13,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The gateway checks every access token before a request reaches a service (the services check
  * again: a request that bypasses the gateway gets no further). Reading the catalog needs no
- * token; staff paths need the ADMIN role; anything else that changes data needs a signed-in user
- * or, for sign-up, the storefront's own client-credentials token.
+ * token; staff paths need the ADMIN role, except the warehouse's own (stock levels and uploads,
+ * shipping orders), which WAREHOUSE may use too; anything else that changes data needs a
+ * signed-in user or, for sign-up, the storefront's own client-credentials token.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
+
+	static final String[] WAREHOUSE_PATHS = { "/api/inventory/admin/stock/**", "/api/order/admin/orders/**" };
 
 	/** Identity's browser endpoints authenticate their callers themselves (form, client secret, PKCE). */
 	@Bean
@@ -37,6 +40,8 @@ class GatewaySecurity {
 		return security.resourceServer(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/*/about")
 				.permitAll()
+				.requestMatchers(WAREHOUSE_PATHS)
+				.hasAnyRole("ADMIN", "WAREHOUSE")
 				.requestMatchers("/api/*/admin/**")
 				.hasRole("ADMIN")
 				.requestMatchers(HttpMethod.POST, "/api/identity/users")

@@ -39,7 +39,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "shop.http.read-timeout=500ms",
-				"shop.gateway.services=catalog,inventory,payment,order,identity,notification",
+				"shop.gateway.services=catalog,inventory,payment,order,identity,notification,analytics",
 				"shop.gateway.timeouts.catalog=3s", "shop.gateway.timeouts.notification=100ms" })
 class GatewayRoutingIntegrationTests {
 
@@ -117,6 +117,7 @@ class GatewayRoutingIntegrationTests {
 		// identity and notification are played by the same stub as catalog
 		registry.add(prefix + "identity[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
 		registry.add(prefix + "notification[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
+		registry.add(prefix + "order[0].uri", () -> "http://127.0.0.1:" + catalog.getAddress().getPort());
 	}
 
 	@AfterAll
@@ -176,11 +177,11 @@ class GatewayRoutingIntegrationTests {
 
 	@Test
 	void answers503ProblemWhenNoInstanceIsRegistered() {
-		ResponseEntity<String> response = get("/api/order/about");
+		ResponseEntity<String> response = get("/api/analytics/about");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
 		assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
-		assertThat(response.getBody()).contains("\"service\":\"order\"").contains("\"status\":503");
+		assertThat(response.getBody()).contains("\"service\":\"analytics\"").contains("\"status\":503");
 	}
 
 	@Test
@@ -244,6 +245,22 @@ class GatewayRoutingIntegrationTests {
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(call(HttpMethod.GET, "/api/catalog/admin/products", TestTokens.valid(List.of("ADMIN")))
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(call(HttpMethod.GET, "/api/catalog/admin/products", TestTokens.valid(List.of("WAREHOUSE")))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void letsTheWarehouseShipOrdersAndUploadStockButNothingElseOfStaff() {
+		String warehouse = TestTokens.valid(List.of("WAREHOUSE"));
+		assertThat(call(HttpMethod.POST, "/api/order/admin/orders/42/ship", warehouse).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(call(HttpMethod.POST, "/api/order/admin/orders/42/ship", TestTokens.valid(List.of("CUSTOMER")))
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		// past the gateway's check: inventory's (refusing) instance answers for itself
+		assertThat(call(HttpMethod.POST, "/api/inventory/admin/stock/uploads", warehouse).getStatusCode())
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(call(HttpMethod.GET, "/api/order/admin/anything-else", warehouse).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
