@@ -1,0 +1,46 @@
+package com.blueprintshop.payment.system;
+
+import java.time.Clock;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.blueprintshop.defaults.security.ServiceSecurity;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentProperties.class)
+class PaymentConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	OpenAPI paymentApi() {
+		return new OpenAPI().info(new Info().title("Blueprint Shop payment")
+			.description("Card tokenization for signed-in shoppers; the simulated provider's settings and the "
+					+ "recorded payments under /admin (role ADMIN). Authorizations and voids arrive as commands "
+					+ "on Kafka (docs/messaging.md).")
+			.version("1"));
+	}
+
+	/**
+	 * Any signed-in user tokenizes a card ({@code POST /cards/tokens}); only staff see payments and
+	 * steer the simulated provider. Nothing is anonymous beyond what ServiceSecurity opens (probes,
+	 * {@code /about}, the OpenAPI document).
+	 */
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ServiceSecurity security) throws Exception {
+		return security.resourceServer(http)
+			.authorizeHttpRequests((a) -> a.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().authenticated())
+			.build();
+	}
+
+}
