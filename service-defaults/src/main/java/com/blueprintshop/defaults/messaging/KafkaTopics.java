@@ -94,6 +94,10 @@ public class KafkaTopics implements SmartLifecycle {
 		this.declared.orderedStream().forEach((topic) -> topics.put(topic.name(), topic));
 		for (String topic : listenedTopics()) {
 			topics.putIfAbsent(topic, new NewTopic(topic, this.settings.partitions(), this.settings.replicas()));
+			if (topic.endsWith(this.settings.deadLetterSuffix())) {
+				// a listener of dead letters handles its own failures: nothing is parked further
+				continue;
+			}
 			String deadLetters = this.settings.deadLetterTopic(topic);
 			topics.putIfAbsent(deadLetters,
 					new NewTopic(deadLetters, this.settings.partitions(), this.settings.replicas()));
