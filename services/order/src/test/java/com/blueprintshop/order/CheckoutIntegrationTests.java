@@ -148,6 +148,12 @@ class CheckoutIntegrationTests {
 		Reply again = place(shopper, key, body);
 		assertThat(again.json().get("orderId").asString()).isEqualTo(ids.iterator().next());
 		assertThat(again.json().get("repeated").asBoolean()).isTrue();
+
+		// a double click through the storefront tokenizes the card twice: still the same order
+		Map<String, Object> retokenized = new HashMap<>(body);
+		retokenized.put("payment", Map.of("cardToken", "tok_another_token_01", "cardLast4", "4242"));
+		assertThat(place(shopper, key, retokenized).json().get("orderId").asString())
+			.isEqualTo(ids.iterator().next());
 	}
 
 	@Test
