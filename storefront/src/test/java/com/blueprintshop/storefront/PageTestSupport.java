@@ -17,11 +17,14 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The whole storefront (security, controllers, templates, the gateway client and its load
  * balancer) rendering pages through MockMvc against a {@link GatewayStub}. No network beyond the
- * loopback stub, no Redis (the session is the servlet container's), no Eureka.
+ * loopback stub, no Eureka, and no Redis: the session is the servlet container's, and Redis is
+ * pointed at a port where nothing listens, so a signed-in shopper's cart is unavailable on these
+ * pages (which they must survive). Tests of account carts use {@link RedisPageTestSupport}.
  */
 @SpringBootTest(classes = { StorefrontApplication.class, PageTestSupport.Clocks.class },
 		properties = { "eureka.client.enabled=false",
 				"spring.autoconfigure.exclude=org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+				"spring.data.redis.url=redis://127.0.0.1:9", "shop.storefront.orders.min-poll-interval=20ms",
 				"shop.storefront.identity.client-secret=test-secret" })
 @AutoConfigureMockMvc
 public abstract class PageTestSupport {

@@ -23,9 +23,17 @@ public final class SignedIn {
 	 * @param accessToken the access token the storefront holds for the user
 	 */
 	public static RequestPostProcessor as(ClientRegistration identity, String name, String role, String accessToken) {
+		return as(identity, name.toLowerCase().replace(' ', '-'), name, role, accessToken);
+	}
+
+	/**
+	 * @param subject the ID token's {@code sub}, which keys the account's cart
+	 */
+	public static RequestPostProcessor as(ClientRegistration identity, String subject, String name, String role,
+			String accessToken) {
 		Instant now = Instant.now();
 		RequestPostProcessor login = oidcLogin().clientRegistration(identity)
-			.idToken((token) -> token.subject(name.toLowerCase().replace(' ', '-')).claim("name", name))
+			.idToken((token) -> token.subject(subject).claim("name", name))
 			.authorities(new SimpleGrantedAuthority(role));
 		RequestPostProcessor tokens = oauth2Client(identity.getRegistrationId()).clientRegistration(identity)
 			.accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken, now,

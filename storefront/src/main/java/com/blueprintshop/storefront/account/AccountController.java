@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.blueprintshop.storefront.StorefrontProperties;
+import com.blueprintshop.storefront.notification.NotificationClient;
 import com.blueprintshop.storefront.system.FormErrors;
 import com.blueprintshop.storefront.system.RejectedInputException;
 
@@ -29,12 +30,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AccountController {
 
+	/** The newest notifications the account page shows; the notifications page has more. */
+	static final int NOTIFICATIONS = 5;
+
 	private final IdentityClient identity;
+
+	private final NotificationClient notifications;
 
 	private final DateTimeFormatter dates;
 
-	AccountController(IdentityClient identity, StorefrontProperties properties) {
+	AccountController(IdentityClient identity, NotificationClient notifications, StorefrontProperties properties) {
 		this.identity = identity;
+		this.notifications = notifications;
 		this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(properties.locale());
 	}
 
@@ -45,6 +52,8 @@ class AccountController {
 		form.setDisplayName(profile.displayName());
 		model.addAttribute("profileForm", form);
 		addProfile(model, profile);
+		// a notification service that is down costs this section, not the page
+		model.addAttribute("notifications", this.notifications.recent(token(client), NOTIFICATIONS));
 		return "account";
 	}
 
@@ -61,6 +70,7 @@ class AccountController {
 			FormErrors.bind(ex, binding);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			addProfile(model, this.identity.me(token(client)));
+			model.addAttribute("notifications", this.notifications.recent(token(client), NOTIFICATIONS));
 			return "account";
 		}
 	}

@@ -51,7 +51,7 @@ public class CatalogClient {
 			.body(PRODUCT_PAGE));
 	}
 
-	ProductDetail product(String slug) {
+	public ProductDetail product(String slug) {
 		return GatewayCalls
 			.call(() -> this.gateway.get().uri("/api/catalog/products/{slug}", slug).retrieve().body(ProductDetail.class));
 	}

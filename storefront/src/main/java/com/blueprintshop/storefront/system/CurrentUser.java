@@ -38,10 +38,34 @@ public class CurrentUser {
 		return authentication.getName();
 	}
 
+	/**
+	 * The signed-in user's subject (the ID token's {@code sub}), which keys what belongs to the
+	 * account rather than to one browser, such as the cart; null when nobody is signed in.
+	 */
+	public String subject() {
+		if (!signedIn()) {
+			return null;
+		}
+		Authentication authentication = authentication();
+		if (authentication.getPrincipal() instanceof OidcUser user && StringUtils.hasText(user.getSubject())) {
+			return user.getSubject();
+		}
+		return authentication.getName();
+	}
+
 	public boolean admin() {
+		return hasRole("ROLE_ADMIN");
+	}
+
+	/** Warehouse staff, who upload stock; admins may do that too. */
+	public boolean warehouse() {
+		return hasRole("ROLE_WAREHOUSE");
+	}
+
+	private boolean hasRole(String role) {
 		return signedIn() && authentication().getAuthorities()
 			.stream()
-			.anyMatch((authority) -> "ROLE_ADMIN".equals(authority.getAuthority()));
+			.anyMatch((authority) -> role.equals(authority.getAuthority()));
 	}
 
 	private static Authentication authentication() {

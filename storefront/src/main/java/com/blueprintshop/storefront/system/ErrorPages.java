@@ -66,6 +66,11 @@ class ErrorPages {
 			if (HttpMethod.GET.matches(request.getMethod())) {
 				this.requestCache.saveRequest(request, response);
 			}
+			else if (SecurityConfiguration.CHECKOUT.equals(path(request))) {
+				// back to the checkout form (the cart is kept with the account), not to a replay of
+				// what was posted
+				ReturnAfterSignIn.to(SecurityConfiguration.CHECKOUT, request, response);
+			}
 			return new ModelAndView("redirect:/oauth2/authorization/identity");
 		}
 		log.warn("Could not get the user a valid token from identity: {}", ex.getMessage());
@@ -100,12 +105,16 @@ class ErrorPages {
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ModelAndView tooLarge(MaxUploadSizeExceededException ex) {
-		return page(HttpStatus.CONTENT_TOO_LARGE, "The file is too large: images may be 2 MB at most.");
+		return page(HttpStatus.CONTENT_TOO_LARGE, "The file is too large: uploads may be 2 MB at most.");
 	}
 
 	@ExceptionHandler(MultipartException.class)
 	ModelAndView unreadableUpload(MultipartException ex) {
 		return page(HttpStatus.BAD_REQUEST, "The upload could not be read. Choose the file and send it again.");
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	private static ModelAndView page(HttpStatus status, String detail) {

@@ -43,8 +43,9 @@ public final class GatewayCalls {
 			case 403 -> new ForbiddenException(ex.getStatusText(), ex);
 			// A 401 means the gateway did not accept the storefront's or the user's token even
 			// though Spring Security refreshes tokens before they expire: nothing the user typed
-			// can fix it, so it is treated like any other backend failure.
-			default -> new ServiceUnavailableException(status + " " + ex.getStatusText(), ex);
+			// can fix it, so it is treated like any other backend failure (one the checkout page
+			// tells apart, to send the shopper through sign-in again without losing the cart).
+			default -> new ServiceUnavailableException(status + " " + ex.getStatusText(), status, ex);
 		};
 	}
 
@@ -53,7 +54,7 @@ public final class GatewayCalls {
 		String detail = (problem.detail() != null) ? problem.detail()
 				: (problem.title() != null) ? problem.title() : ex.getStatusText();
 		List<RejectedInputException.FieldProblem> errors = (problem.errors() != null) ? problem.errors() : List.of();
-		return new RejectedInputException(status, detail, errors, ex);
+		return new RejectedInputException(status, problem.type(), detail, errors, ex);
 	}
 
 	private static Problem readProblem(RestClientResponseException ex) {
@@ -67,9 +68,9 @@ public final class GatewayCalls {
 	}
 
 	/** The fields of an RFC 9457 problem the storefront reads. */
-	record Problem(String title, String detail, List<RejectedInputException.FieldProblem> errors) {
+	record Problem(String type, String title, String detail, List<RejectedInputException.FieldProblem> errors) {
 
-		static final Problem EMPTY = new Problem(null, null, null);
+		static final Problem EMPTY = new Problem(null, null, null, null);
 
 	}
 

@@ -24,7 +24,8 @@ class ProductPageTests extends PageTestSupport {
 
 	@Test
 	void showsImagesPriceVariantsAvailabilityAndBreadcrumbs() throws Exception {
-		gateway.json("GET", "/api/catalog/products/studio-headphones", 200, HEADPHONES);
+		gateway.json("GET", "/api/catalog/products/studio-headphones", 200, HEADPHONES)
+			.json("GET", "/api/inventory/availability", 200, "[{\"sku\":\"HP-1-BLK\",\"available\":3}]");
 
 		String page = this.mvc.perform(get("/p/studio-headphones"))
 			.andExpect(status().isOk())
@@ -36,13 +37,55 @@ class ProductPageTests extends PageTestSupport {
 			.contains("<p class=\"price\">€19.99</p>")
 			.contains("src=\"/images/a1-0123456789abcdef.png\" alt=\"Black studio headphones\"")
 			.contains("src=\"/images/a2-0123456789abcdef.webp\" alt=\"Side view\"")
-			.contains("Availability shown at checkout — coming soon")
+			.contains("<p id=\"availability\" class=\"availability few-left\">Only 3 left</p>")
 			.contains("<th scope=\"row\">HP-1-WHT</th>")
 			.contains("<td>White</td>")
-			.contains("<td>€21.50</td>");
+			.contains("<td>€21.50</td>")
+			.containsSubsequence("<td class=\"availability few-left\">Only 3 left</td>",
+					"<td class=\"availability out-of-stock\">Out of stock</td>");
+		// inventory does not list the white one: none of it is available
+		assertThat(gateway.last("GET", "/api/inventory/availability").query()).isEqualTo("sku=HP-1-BLK&sku=HP-1-WHT");
 		// Home › Audio › Headphones › the product
 		assertThat(page).containsSubsequence("<a href=\"/\">Home</a>", "<a href=\"/c/audio\">Audio</a>",
 				"<a href=\"/c/headphones\">Headphones</a>", "<span aria-current=\"page\">Studio headphones</span>");
+	}
+
+	@Test
+	void offersAnAddToCartFormOverTheVariantsWithTheFirstInStockChosen() throws Exception {
+		gateway.json("GET", "/api/catalog/products/studio-headphones", 200, HEADPHONES)
+			.json("GET", "/api/inventory/availability", 200,
+					"[{\"sku\":\"HP-1-BLK\",\"available\":0},{\"sku\":\"HP-1-WHT\",\"available\":40}]");
+
+		String page = this.mvc.perform(get("/p/studio-headphones"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("<p id=\"availability\" class=\"availability in-stock\">In stock</p>")
+			.containsSubsequence("<form id=\"add-to-cart\" class=\"add-to-cart\" method=\"post\" action=\"/cart/lines\">",
+					"name=\"_csrf\"", "<input type=\"hidden\" name=\"product\" value=\"studio-headphones\">",
+					"<label for=\"add-sku\">Variant</label>",
+					"<option value=\"HP-1-BLK\">Black · €19.99 · Out of stock</option>",
+					"<option value=\"HP-1-WHT\" selected=\"selected\">White · €21.50 · In stock</option>",
+					"<label for=\"add-quantity\">Quantity</label>",
+					"<input id=\"add-quantity\" name=\"quantity\" type=\"number\" min=\"1\" max=\"10\"",
+					"<button id=\"add-to-cart-button\" type=\"submit\" class=\"primary\">Add to cart</button>");
+	}
+
+	@Test
+	void saysAvailabilityIsUnknownWhenInventoryIsDownAndStillShowsTheProduct() throws Exception {
+		gateway.json("GET", "/api/catalog/products/studio-headphones", 200, HEADPHONES)
+			.json("GET", "/api/inventory/availability", 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
+
+		String page = this.mvc.perform(get("/p/studio-headphones"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("<p id=\"availability\" class=\"availability unknown\">Availability unknown</p>")
+			.contains("id=\"add-to-cart\"");
 	}
 
 	@Test

@@ -75,6 +75,14 @@ class PageSecurityTests extends PageTestSupport {
 	}
 
 	@Test
+	void sendsAnonymousVisitorsOfCheckoutOrdersAndNotificationsToSignInButLetsThemUseTheCart() throws Exception {
+		for (String path : new String[] { "/checkout", "/orders", "/notifications" }) {
+			this.mvc.perform(get(path)).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+		}
+		this.mvc.perform(get("/cart")).andExpect(status().isOk());
+	}
+
+	@Test
 	void refusesTheAdminPagesToACustomer() throws Exception {
 		this.mvc.perform(get("/admin/catalog").with(user("ROLE_CUSTOMER"))).andExpect(status().isForbidden());
 		assertThat(gateway.received("GET", "/api/catalog/admin/products")).isFalse();
