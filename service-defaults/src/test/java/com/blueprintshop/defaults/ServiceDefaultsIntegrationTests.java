@@ -2,12 +2,6 @@ package com.blueprintshop.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
-
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -25,14 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,27 +46,17 @@ import com.blueprintshop.defaults.security.ServiceSecurity;
 		properties = { "spring.application.name=sample", "eureka.client.enabled=false" })
 class ServiceDefaultsIntegrationTests {
 
-	private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-
-	private static final String DATABASE = "bp_defaults_test_" + UUID.randomUUID().toString().substring(0, 8);
+	private static final String DATABASE = TestDatabase.create("bp_defaults_test");
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		admin("create database " + DATABASE);
-		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
 		registry.add("spring.datasource.username", () -> "postgres");
 	}
 
 	@AfterAll
-	static void dropDatabase() throws SQLException {
-		admin("drop database if exists " + DATABASE + " with (force)");
-	}
-
-	private static void admin(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(ADMIN_URL);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+	static void dropDatabase() {
+		TestDatabase.drop(DATABASE);
 	}
 
 	@LocalServerPort
@@ -237,14 +219,8 @@ class ServiceDefaultsIntegrationTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
+	@Import(TestTokens.Decoder.class)
 	static class SampleService {
-
-		@Bean
-		JwtDecoder testDecoder() {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://identity"));
-			return decoder;
-		}
 
 		@Bean
 		SecurityFilterChain api(HttpSecurity http, ServiceSecurity security) throws Exception {

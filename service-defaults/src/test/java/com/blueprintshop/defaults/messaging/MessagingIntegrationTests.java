@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.blueprintshop.defaults.TestDatabase;
+
 /**
  * The outbox, its relay, the inbox, topic creation and dead letters, against the machine's
  * PostgreSQL (a throw-away database) and a real KRaft broker in the test JVM.
@@ -65,27 +66,17 @@ class MessagingIntegrationTests {
 
 	private static final Duration BOUND = Duration.ofSeconds(30);
 
-	private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-
-	private static final String DATABASE = "bp_messaging_test_" + UUID.randomUUID().toString().substring(0, 8);
+	private static final String DATABASE = TestDatabase.create("bp_messaging_test");
 
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) throws SQLException {
-		admin("create database " + DATABASE);
-		registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> TestDatabase.url(DATABASE));
 		registry.add("spring.datasource.username", () -> "postgres");
 	}
 
 	@AfterAll
-	static void dropDatabase() throws SQLException {
-		admin("drop database if exists " + DATABASE + " with (force)");
-	}
-
-	private static void admin(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(ADMIN_URL);
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
+	static void dropDatabase() {
+		TestDatabase.drop(DATABASE);
 	}
 
 	@Autowired

@@ -1,8 +1,8 @@
 package com.blueprintshop.catalog;
 
-import static com.blueprintshop.catalog.TestHttp.fields;
-import static com.blueprintshop.catalog.TestHttp.names;
-import static com.blueprintshop.catalog.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.fields;
+import static com.blueprintshop.defaults.TestHttp.names;
+import static com.blueprintshop.defaults.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -48,7 +48,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.blueprintshop.catalog.TestHttp.Reply;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestTokens;
 
 /**
  * What staff do, and what leaves the service when they do it: the admin API behind role ADMIN,

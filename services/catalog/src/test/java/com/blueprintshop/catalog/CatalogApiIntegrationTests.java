@@ -1,9 +1,9 @@
 package com.blueprintshop.catalog;
 
-import static com.blueprintshop.catalog.TestHttp.fields;
-import static com.blueprintshop.catalog.TestHttp.names;
-import static com.blueprintshop.catalog.TestHttp.ok;
-import static com.blueprintshop.catalog.TestHttp.slugs;
+import static com.blueprintshop.defaults.TestHttp.fields;
+import static com.blueprintshop.defaults.TestHttp.names;
+import static com.blueprintshop.defaults.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.slugs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -31,7 +31,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.blueprintshop.catalog.TestHttp.Reply;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestTokens;
 
 /**
  * What shoppers read: categories, category pages, products, search and images, on a real server

@@ -1,6 +1,6 @@
 package com.blueprintshop.catalog;
 
-import static com.blueprintshop.catalog.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -19,6 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestTokens;
 
 /**
  * With no broker to reach (the bootstrap address refuses connections), the service still starts,

@@ -49,7 +49,7 @@ final class IdentityApi {
 
 	HttpResponse<String> token(Map<String, String> form) {
 		String basic = Base64.getEncoder()
-			.encodeToString(("storefront:" + TestDatabase.STOREFRONT_SECRET).getBytes(StandardCharsets.UTF_8));
+			.encodeToString(("storefront:" + TestEnvironment.STOREFRONT_SECRET).getBytes(StandardCharsets.UTF_8));
 		return send(HttpRequest.newBuilder(uri("/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")

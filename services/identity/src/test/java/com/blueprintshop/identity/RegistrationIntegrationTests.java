@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.blueprintshop.defaults.TestDatabase;
+
 /**
  * {@code POST /users}, {@code GET /me} and {@code PUT /me} on a running identity, against the
  * machine's PostgreSQL (a throw-away database) and Redis, with real tokens from its own
@@ -31,7 +33,7 @@ class RegistrationIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, DATABASE);
+		TestEnvironment.register(registry, DATABASE);
 	}
 
 	@AfterAll

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.blueprintshop.defaults.TestDatabase;
+
 /**
  * What identity keeps outside any one instance: the signing key (in PostgreSQL), sign-in sessions
  * (in Redis) and the administrator account. A second instance is started on the same database
@@ -37,7 +39,7 @@ class SharedStateIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, DATABASE);
+		TestEnvironment.register(registry, DATABASE);
 	}
 
 	@AfterAll
@@ -71,7 +73,7 @@ class SharedStateIntegrationTests {
 			.asString();
 
 		try (ConfigurableApplicationContext second = startAnother("--shop.identity.storefront.client-secret="
-				+ TestDatabase.STOREFRONT_SECRET)) {
+				+ TestEnvironment.STOREFRONT_SECRET)) {
 			IdentityApi secondApi = new IdentityApi(port(second));
 			JsonNode keys = IdentityApi.json(secondApi.get("/oauth2/jwks", null).body()).get("keys");
 			assertThat(keys.get(0).get("kid").asString()).isEqualTo(storedKid());
@@ -91,7 +93,7 @@ class SharedStateIntegrationTests {
 		String signInPage = browser.get(Browser.EDGE + "/auth/login").body();
 
 		try (ConfigurableApplicationContext second = startAnother("--shop.identity.storefront.client-secret="
-				+ TestDatabase.STOREFRONT_SECRET)) {
+				+ TestEnvironment.STOREFRONT_SECRET)) {
 			browser.switchTo(port(second));
 			HttpResponse<String> signedIn = browser.submitSignIn(signInPage, "hypatia@example.com", "conic sections 400");
 			assertThat(Browser.location(signedIn)).isEqualTo(Browser.EDGE + "/auth/");
@@ -105,7 +107,7 @@ class SharedStateIntegrationTests {
 	void createsTheAdministratorOnceAndNeverResetsItsPassword() {
 		String hash = adminPasswordHash();
 		try (ConfigurableApplicationContext second = startAnother(
-				"--shop.identity.storefront.client-secret=" + TestDatabase.STOREFRONT_SECRET,
+				"--shop.identity.storefront.client-secret=" + TestEnvironment.STOREFRONT_SECRET,
 				"--shop.identity.admin-password=a different keeper 2025")) {
 			assertThat(adminPasswordHash()).isEqualTo(hash);
 		}
@@ -135,7 +137,7 @@ class SharedStateIntegrationTests {
 	private static ConfigurableApplicationContext startAnother(String... extra) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--eureka.client.enabled=false",
 				"--spring.datasource.url=" + TestDatabase.url(DATABASE), "--spring.datasource.username=postgres",
-				"--spring.data.redis.url=" + TestDatabase.REDIS_URL));
+				"--spring.data.redis.url=" + TestEnvironment.REDIS_URL));
 		args.addAll(List.of(extra));
 		return new SpringApplicationBuilder(IdentityApplication.class).run(args.toArray(String[]::new));
 	}

@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.blueprintshop.defaults.TestDatabase;
+
 /**
  * The browser's side: the storefront's authorization-code flow with PKCE through the edge's
  * {@code /auth} prefix, the sign-in page, throttling of failed sign-ins, refresh and sign-out.
@@ -41,7 +43,7 @@ class SignInIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, DATABASE);
+		TestEnvironment.register(registry, DATABASE);
 	}
 
 	@AfterAll

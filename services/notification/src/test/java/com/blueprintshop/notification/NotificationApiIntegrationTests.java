@@ -1,6 +1,6 @@
 package com.blueprintshop.notification;
 
-import static com.blueprintshop.notification.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -23,7 +23,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.blueprintshop.notification.TestHttp.Reply;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.notification.inapp.Notifications;
 
 /**
@@ -131,7 +134,7 @@ class NotificationApiIntegrationTests {
 			Reply anonymous = this.http.get(path, null);
 			assertThat(anonymous.status()).as(path).isEqualTo(401);
 			assertThat(anonymous.headers().getContentType().toString()).startsWith("application/problem+json");
-			assertThat(this.http.get(path, TestTokens.expired(ada)).status()).as(path).isEqualTo(401);
+			assertThat(this.http.get(path, TestTokens.expiredCustomer(ada)).status()).as(path).isEqualTo(401);
 		}
 		assertThat(this.http.post("/notifications/" + id + "/read", null).status()).isEqualTo(401);
 		assertThat(ok(this.http.get("/notifications/unread-count", TestTokens.customer(ada))).get("unread").asLong())

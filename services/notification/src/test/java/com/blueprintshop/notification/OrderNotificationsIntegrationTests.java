@@ -1,6 +1,6 @@
 package com.blueprintshop.notification;
 
-import static com.blueprintshop.notification.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -56,8 +56,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.defaults.messaging.KafkaTopics;
-import com.blueprintshop.notification.TestHttp.Reply;
 
 /**
  * Order events in, e-mails and in-app notifications out: a real KRaft broker in the test JVM,

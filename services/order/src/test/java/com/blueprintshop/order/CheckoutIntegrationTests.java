@@ -51,7 +51,7 @@ import com.blueprintshop.order.OrderTestSupport.Shopper;
 @ExtendWith(TestDatabase.DropAfterContext.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "eureka.client.enabled=false" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(OrderTestSupport.Tokens.class)
+@Import(TestTokens.Decoder.class)
 @DirtiesContext
 class CheckoutIntegrationTests {
 

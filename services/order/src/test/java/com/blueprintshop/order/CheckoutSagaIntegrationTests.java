@@ -59,7 +59,7 @@ import com.blueprintshop.order.OrderTestSupport.Shopper;
 		properties = { "eureka.client.enabled=false", "shop.order.saga.payment-timeout=3s",
 				"shop.order.saga.stock-timeout=30s", "shop.order.saga.sweep-interval=200ms" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import(OrderTestSupport.Tokens.class)
+@Import(TestTokens.Decoder.class)
 @DirtiesContext
 class CheckoutSagaIntegrationTests {
 

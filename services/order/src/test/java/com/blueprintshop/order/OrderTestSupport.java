@@ -13,12 +13,6 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
 import com.blueprintshop.defaults.TestTokens;
 
 /** A shopper calling the order API over HTTP with identity-style tokens, and request bodies. */
@@ -87,19 +81,6 @@ final class OrderTestSupport {
 
 	static List<String> fields(JsonNode problem) {
 		return problem.path("errors").valueStream().map((error) -> error.path("field").asString()).toList();
-	}
-
-	/** Trusts the test key in place of identity's key set. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Tokens {
-
-		@Bean
-		JwtDecoder jwtDecoder() {
-			NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("http://identity"));
-			return decoder;
-		}
-
 	}
 
 }

@@ -1,6 +1,6 @@
 package com.blueprintshop.payment;
 
-import static com.blueprintshop.payment.TestHttp.fields;
+import static com.blueprintshop.defaults.TestHttp.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -30,7 +30,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.blueprintshop.payment.TestHttp.Reply;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.payment.payment.PaymentCommand.AuthorizePayment;
 import com.blueprintshop.payment.payment.PaymentCommands;
 import com.blueprintshop.payment.simulator.SimulatorSettingsStore;
@@ -44,7 +47,7 @@ import com.blueprintshop.payment.system.Money;
 @ExtendWith(TestDatabase.DropAfterContext.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9" })
-@Import({ TestSecurity.class, PaymentApiIntegrationTests.StoppedClock.class })
+@Import({ TestTokens.Decoder.class, PaymentApiIntegrationTests.StoppedClock.class })
 @DirtiesContext
 class PaymentApiIntegrationTests {
 
@@ -87,7 +90,7 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void tokenizesACardAndKeepsNothingOfItButTheTokenItsBrandAndLastFourDigits() {
-		Reply reply = this.http.post("/cards/tokens", TestSecurity.customer(), card("4242 4242 4242 4242", 6, 2030, "123"));
+		Reply reply = this.http.post("/cards/tokens", TestTokens.customer(), card("4242 4242 4242 4242", 6, 2030, "123"));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 		JsonNode token = reply.json();
 		assertThat(token.get("token").asString()).matches("tok_[A-Za-z0-9]{24}");
@@ -130,7 +133,7 @@ class PaymentApiIntegrationTests {
 		assertThat(this.http.post("/cards/tokens", null, card(NUMBER, 6, 2030, "123")).status()).isEqualTo(401);
 
 		this.settings.change(0, BigDecimal.ZERO, true);
-		Reply out = this.http.post("/cards/tokens", TestSecurity.customer(), card(NUMBER, 6, 2030, "123"));
+		Reply out = this.http.post("/cards/tokens", TestTokens.customer(), card(NUMBER, 6, 2030, "123"));
 		assertThat(out.status()).isEqualTo(503);
 		assertThat(out.headers().getFirst("Retry-After")).isEqualTo("5");
 		assertThat(out.headers().getContentType().toString()).startsWith("application/problem+json");
@@ -141,19 +144,19 @@ class PaymentApiIntegrationTests {
 		Reply anonymous = this.http.get("/admin/provider", null);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(anonymous.headers().getContentType().toString()).startsWith("application/problem+json");
-		assertThat(this.http.get("/admin/provider", TestSecurity.customer()).status()).isEqualTo(403);
-		assertThat(this.http.put("/admin/provider", TestSecurity.customer(), settings(0, 0.5, false)).status())
+		assertThat(this.http.get("/admin/provider", TestTokens.customer()).status()).isEqualTo(403);
+		assertThat(this.http.put("/admin/provider", TestTokens.customer(), settings(0, 0.5, false)).status())
 			.isEqualTo(403);
 
-		Reply current = this.http.get("/admin/provider", TestSecurity.admin());
+		Reply current = this.http.get("/admin/provider", TestTokens.admin());
 		assertThat(current.status()).isEqualTo(200);
 		assertThat(current.json().get("latencyMs").asInt()).isZero();
 		assertThat(current.json().get("declineRate").asDouble()).isZero();
 		assertThat(current.json().get("outage").asBoolean()).isFalse();
 
-		Reply changed = this.http.put("/admin/provider", TestSecurity.admin(), settings(250, 0.25, true));
+		Reply changed = this.http.put("/admin/provider", TestTokens.admin(), settings(250, 0.25, true));
 		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-		JsonNode after = this.http.get("/admin/provider", TestSecurity.admin()).json();
+		JsonNode after = this.http.get("/admin/provider", TestTokens.admin()).json();
 		assertThat(after.get("latencyMs").asInt()).isEqualTo(250);
 		assertThat(after.get("declineRate").asDouble()).isEqualTo(0.25);
 		assertThat(after.get("outage").asBoolean()).isTrue();
@@ -161,18 +164,18 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void refusesProviderSettingsOutOfRangeNamingTheField() {
-		Reply rate = this.http.put("/admin/provider", TestSecurity.admin(), settings(0, 1.5, false));
+		Reply rate = this.http.put("/admin/provider", TestTokens.admin(), settings(0, 1.5, false));
 		assertThat(rate.status()).isEqualTo(400);
 		assertThat(fields(rate.json())).containsExactly("declineRate");
 
-		Reply latency = this.http.put("/admin/provider", TestSecurity.admin(), settings(60_001, 0.0, false));
+		Reply latency = this.http.put("/admin/provider", TestTokens.admin(), settings(60_001, 0.0, false));
 		assertThat(latency.status()).isEqualTo(400);
 		assertThat(fields(latency.json())).containsExactly("latencyMs");
 
-		Reply missing = this.http.put("/admin/provider", TestSecurity.admin(), "{}");
+		Reply missing = this.http.put("/admin/provider", TestTokens.admin(), "{}");
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(fields(missing.json())).containsExactlyInAnyOrder("latencyMs", "declineRate", "outage");
-		assertThat(this.http.get("/admin/provider", TestSecurity.admin()).json().get("declineRate").asDouble()).isZero();
+		assertThat(this.http.get("/admin/provider", TestTokens.admin()).json().get("declineRate").asDouble()).isZero();
 	}
 
 	@Test
@@ -180,7 +183,7 @@ class PaymentApiIntegrationTests {
 		SimulatorSettingsStore otherInstance = new SimulatorSettingsStore(this.jdbc, this.clock, Duration.ofSeconds(1));
 		assertThat(otherInstance.get().outage()).isFalse();
 
-		assertThat(this.http.put("/admin/provider", TestSecurity.admin(), settings(0, 0.0, true)).status())
+		assertThat(this.http.put("/admin/provider", TestTokens.admin(), settings(0, 0.0, true)).status())
 			.isEqualTo(200);
 		assertThat(this.settings.get().outage()).as("the instance that took the change").isTrue();
 		assertThat(otherInstance.get().outage()).as("another instance, within the second").isFalse();
@@ -191,7 +194,7 @@ class PaymentApiIntegrationTests {
 
 	@Test
 	void showsStaffTheRecordedPaymentsOfAnOrderWithoutTheFullToken() {
-		String token = this.http.post("/cards/tokens", TestSecurity.customer(), card(NUMBER, 6, 2030, "123"))
+		String token = this.http.post("/cards/tokens", TestTokens.customer(), card(NUMBER, 6, 2030, "123"))
 			.json()
 			.get("token")
 			.asString();
@@ -201,8 +204,8 @@ class PaymentApiIntegrationTests {
 
 		String path = "/admin/payments?orderId=" + orderId;
 		assertThat(this.http.get(path, null).status()).isEqualTo(401);
-		assertThat(this.http.get(path, TestSecurity.customer()).status()).isEqualTo(403);
-		Reply reply = this.http.get(path, TestSecurity.admin());
+		assertThat(this.http.get(path, TestTokens.customer()).status()).isEqualTo(403);
+		Reply reply = this.http.get(path, TestTokens.admin());
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.body()).doesNotContain(token);
 		JsonNode payment = reply.json().get(0);
@@ -215,12 +218,12 @@ class PaymentApiIntegrationTests {
 		assertThat(payment.get("cardTokenPrefix").asString()).isEqualTo(token.substring(0, 8));
 		assertThat(payment.get("authorizationCode").asString()).matches("[A-Z0-9]{6}");
 
-		assertThat(this.http.get("/admin/payments?orderId=" + UUID.randomUUID(), TestSecurity.admin()).json().size())
+		assertThat(this.http.get("/admin/payments?orderId=" + UUID.randomUUID(), TestTokens.admin()).json().size())
 			.isZero();
-		Reply missing = this.http.get("/admin/payments", TestSecurity.admin());
+		Reply missing = this.http.get("/admin/payments", TestTokens.admin());
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(fields(missing.json())).containsExactly("orderId");
-		Reply malformed = this.http.get("/admin/payments?orderId=order-1", TestSecurity.admin());
+		Reply malformed = this.http.get("/admin/payments?orderId=order-1", TestTokens.admin());
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(fields(malformed.json())).containsExactly("orderId");
 	}
@@ -234,7 +237,7 @@ class PaymentApiIntegrationTests {
 	}
 
 	private void assertInvalid(String body, String... names) {
-		Reply reply = this.http.post("/cards/tokens", TestSecurity.customer(), body);
+		Reply reply = this.http.post("/cards/tokens", TestTokens.customer(), body);
 		assertThat(reply.status()).as(body).isEqualTo(400);
 		assertThat(reply.headers().getContentType().toString()).startsWith("application/problem+json");
 		assertThat(fields(reply.json())).as(body).containsExactly(names);

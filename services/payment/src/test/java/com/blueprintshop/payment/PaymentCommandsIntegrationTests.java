@@ -46,6 +46,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.defaults.messaging.PoisonMessageException;
 import com.blueprintshop.payment.provider.CardDetails;
 import com.blueprintshop.payment.provider.ProviderCalls;
@@ -62,7 +64,7 @@ import com.blueprintshop.payment.simulator.SimulatorSettingsStore;
 		"shop.messaging.consumer.max-retries=2", "shop.messaging.consumer.initial-backoff=50ms",
 		"shop.messaging.consumer.max-backoff=100ms", "shop.payment.provider-timeout=400ms" })
 @EmbeddedKafka(partitions = 2, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import({ TestSecurity.class, RecordingProvider.Config.class })
+@Import({ TestTokens.Decoder.class, RecordingProvider.Config.class })
 @DirtiesContext
 class PaymentCommandsIntegrationTests {
 

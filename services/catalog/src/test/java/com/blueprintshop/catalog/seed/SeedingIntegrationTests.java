@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import com.blueprintshop.catalog.TestDatabase;
+import com.blueprintshop.defaults.TestDatabase;
 import com.blueprintshop.catalog.system.CatalogProperties;
 
 /** The seeder against the machine's PostgreSQL, in throw-away databases. */

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.blueprintshop.identity.TestDatabase;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.identity.TestEnvironment;
 
 @SpringBootTest(properties = "eureka.client.enabled=false")
 class ExpiredAuthorizationsIntegrationTests {
@@ -25,7 +26,7 @@ class ExpiredAuthorizationsIntegrationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase.register(registry, DATABASE);
+		TestEnvironment.register(registry, DATABASE);
 	}
 
 	@AfterAll

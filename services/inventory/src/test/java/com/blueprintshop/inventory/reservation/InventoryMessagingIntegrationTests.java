@@ -41,11 +41,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.defaults.messaging.KafkaTopics;
 import com.blueprintshop.inventory.MutableClock;
 import com.blueprintshop.inventory.TestCatalog;
-import com.blueprintshop.inventory.TestDatabase;
-import com.blueprintshop.inventory.TestSecurity;
 import com.blueprintshop.inventory.TestStock;
 import com.blueprintshop.inventory.stock.Availability;
 
@@ -59,7 +59,7 @@ import com.blueprintshop.inventory.stock.Availability;
 		"shop.messaging.consumer.max-retries=1", "shop.messaging.consumer.initial-backoff=50ms",
 		"shop.messaging.consumer.max-backoff=100ms", "shop.messaging.topics.partitions=3" })
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@Import({ TestSecurity.class, InventoryMessagingIntegrationTests.Clocks.class })
+@Import({ TestTokens.Decoder.class, InventoryMessagingIntegrationTests.Clocks.class })
 @DirtiesContext
 class InventoryMessagingIntegrationTests {
 

@@ -23,8 +23,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.blueprintshop.inventory.TestDatabase;
-import com.blueprintshop.inventory.TestSecurity;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.inventory.TestStock;
 import com.blueprintshop.inventory.reservation.Replies.Reply;
 import com.blueprintshop.inventory.reservation.Replies.Reservation;
@@ -42,7 +42,7 @@ import com.blueprintshop.inventory.stock.StockContention;
 @SpringBootTest(properties = { "eureka.client.enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
 		"shop.inventory.seed.enabled=false", "spring.datasource.hikari.maximum-pool-size=20",
 		"spring.datasource.hikari.connection-timeout=60000" })
-@Import(TestSecurity.class)
+@Import(TestTokens.Decoder.class)
 @DirtiesContext
 class ReservationConcurrencyIntegrationTests {
 

@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestTokens;
 import com.blueprintshop.inventory.TestCatalog;
-import com.blueprintshop.inventory.TestDatabase;
-import com.blueprintshop.inventory.TestSecurity;
 import com.blueprintshop.inventory.system.InventoryProperties;
 
 /**
@@ -41,7 +41,7 @@ import com.blueprintshop.inventory.system.InventoryProperties;
 @ExtendWith(TestDatabase.DropAfterContext.class)
 @SpringBootTest(properties = { "eureka.client.enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
 		"shop.inventory.seed.page-size=50" })
-@Import(TestSecurity.class)
+@Import(TestTokens.Decoder.class)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SkuSeedingIntegrationTests {

@@ -1,7 +1,7 @@
 package com.blueprintshop.inventory.stock;
 
-import static com.blueprintshop.inventory.TestHttp.fields;
-import static com.blueprintshop.inventory.TestHttp.ok;
+import static com.blueprintshop.defaults.TestHttp.fields;
+import static com.blueprintshop.defaults.TestHttp.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -29,10 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.blueprintshop.defaults.TestTokens;
-import com.blueprintshop.inventory.TestDatabase;
-import com.blueprintshop.inventory.TestHttp;
-import com.blueprintshop.inventory.TestHttp.Reply;
-import com.blueprintshop.inventory.TestSecurity;
+import com.blueprintshop.defaults.TestDatabase;
+import com.blueprintshop.defaults.TestHttp;
+import com.blueprintshop.defaults.TestHttp.Reply;
 import com.blueprintshop.inventory.TestStock;
 import com.blueprintshop.inventory.reservation.Line;
 import com.blueprintshop.inventory.reservation.Reservations;
@@ -47,7 +46,7 @@ import com.blueprintshop.inventory.reservation.Reservations;
 		properties = { "eureka.client.enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",
 				"shop.inventory.catalog-url=http://127.0.0.1:9", "shop.inventory.seed.initial-backoff=50ms",
 				"shop.inventory.seed.max-backoff=200ms", "shop.inventory.upload-batch-size=1000" })
-@Import(TestSecurity.class)
+@Import(TestTokens.Decoder.class)
 @DirtiesContext
 class StockApiIntegrationTests {
 

@@ -1,4 +1,4 @@
-package com.blueprintshop.catalog;
+package com.blueprintshop.defaults;
 
 import java.lang.reflect.Field;
 import java.sql.Connection;

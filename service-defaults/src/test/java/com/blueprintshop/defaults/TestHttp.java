@@ -1,4 +1,4 @@
-package com.blueprintshop.inventory;
+package com.blueprintshop.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,16 +16,21 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
-/** A plain HTTP client for the running service that returns every status instead of throwing. */
+/**
+ * A plain HTTP client for the running service that returns every status instead of throwing and
+ * never sends a request twice (Apache HttpClient, the default when present, re-sends after a 503
+ * with Retry-After). Shared with the services' tests through this module's test jar.
+ */
 public final class TestHttp {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final RestClient client = RestClient.create();
+	private final RestClient client = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
 
 	private final String base;
 
@@ -47,6 +52,12 @@ public final class TestHttp {
 		}).toEntity(byte[].class));
 	}
 
+	/** A POST without a body. */
+	public Reply post(String uri, String token) {
+		return post(uri, token, null);
+	}
+
+	/** A POST with {@code json} as an application/json body, or none when it is null. */
 	public Reply post(String uri, String token, String json) {
 		RestClient.RequestBodySpec request = this.client.post().uri(uri(uri)).headers(bearer(token));
 		if (json != null) {
@@ -108,10 +119,25 @@ public final class TestHttp {
 		return reply.json();
 	}
 
+	/** The fields a problem names, in order. */
 	public static List<String> fields(JsonNode problem) {
 		List<String> fields = new ArrayList<>();
 		problem.path("errors").forEach((error) -> fields.add(error.get("field").asString()));
 		return fields;
+	}
+
+	/** The {@code slug} of each element. */
+	public static List<String> slugs(JsonNode refs) {
+		List<String> slugs = new ArrayList<>();
+		refs.forEach((ref) -> slugs.add(ref.get("slug").asString()));
+		return slugs;
+	}
+
+	/** The {@code name} of each element. */
+	public static List<String> names(JsonNode items) {
+		List<String> names = new ArrayList<>();
+		items.forEach((item) -> names.add(item.get("name").asString()));
+		return names;
 	}
 
 	public static String json(Object value) {
