@@ -2,6 +2,7 @@ package com.blueprintshop.e2e;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,32 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(DEPLOYABLES.stream().map(d -> "com.blueprintshop." + d + "..").toArray(String[]::new))
+			.check(classes);
+	}
+
+	/**
+	 * A service's listeners share its consumer group (docs/messaging.md): a listener {@code id}
+	 * would otherwise become a group of its own, which dead-letter filtering and the operators'
+	 * view of consumer lag both get wrong.
+	 */
+	@Test
+	void everyKafkaListenerConsumesInItsServicesGroup() {
+		methods().that()
+			.areAnnotatedWith(org.springframework.kafka.annotation.KafkaListener.class)
+			.should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaMethod>(
+					"leave the consumer group to spring.kafka.consumer.group-id") {
+				@Override
+				public void check(com.tngtech.archunit.core.domain.JavaMethod method,
+						com.tngtech.archunit.lang.ConditionEvents events) {
+					org.springframework.kafka.annotation.KafkaListener listener = method
+						.getAnnotationOfType(org.springframework.kafka.annotation.KafkaListener.class);
+					boolean ownGroup = !listener.groupId().isEmpty() || (!listener.id().isEmpty() && listener.idIsGroup());
+					if (ownGroup) {
+						events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(method,
+								method.getFullName() + " sets a consumer group of its own (id with idIsGroup, or groupId)"));
+					}
+				}
+			})
 			.check(classes);
 	}
 

@@ -31,7 +31,7 @@ class InventoryCommandListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "inventory-commands", topics = Topics.COMMANDS)
+	@KafkaListener(id = "inventory-commands", idIsGroup = false, topics = Topics.COMMANDS)
 	void onCommand(String value, @Header(name = "event-id", required = false) byte[] eventIdHeader) {
 		this.commands.handle(parse(value, eventIdHeader));
 	}

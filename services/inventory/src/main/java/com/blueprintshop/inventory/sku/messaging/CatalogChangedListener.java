@@ -41,7 +41,7 @@ class CatalogChangedListener {
 		this.json = json;
 	}
 
-	@KafkaListener(id = "inventory-catalog-changed", topics = Topics.CATALOG_CHANGED)
+	@KafkaListener(id = "inventory-catalog-changed", idIsGroup = false, topics = Topics.CATALOG_CHANGED)
 	void onChange(String value) {
 		CatalogChanged change;
 		try {
