@@ -67,6 +67,21 @@ final class Blueprint {
 		return new Result(process.exitValue(), text);
 	}
 
+	/**
+	 * Starts {@code ./blueprint args} without waiting for it (a chaos pause that lasts while the
+	 * test works); its output goes to {@code output}. The caller waits for it, bounded.
+	 */
+	Process start(Path output, String... args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(REPO.resolve("blueprint").toString());
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		builder.environment().putAll(this.environment);
+		return builder.start();
+	}
+
 	/** The run state the launcher keeps in {@code run/state.json}. */
 	JsonNode state() throws IOException {
 		return JsonMapper.builder().build().readTree(this.home.resolve("run/state.json").toFile());

@@ -32,7 +32,7 @@ public final class ProcessSupervisor {
 
 	public enum Signal {
 
-		TERM, INT, QUIT, HUP, KILL
+		TERM, INT, QUIT, HUP, KILL, STOP, CONT
 
 	}
 

@@ -143,6 +143,22 @@ public final class Readiness {
 		return response.statusCode() == 200 && eurekaListsUp(response.body(), app, port);
 	}
 
+	/**
+	 * Removes an instance from Eureka's registry at once, instead of after its lease expires:
+	 * for an instance known to be dead, so that clients stop picking it at their next refresh.
+	 * @return whether Eureka knew it
+	 */
+	public static boolean deregisterFromEureka(int discoveryPort, String app, String instanceId)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + discoveryPort + "/eureka/apps/" + app.toUpperCase(java.util.Locale.ROOT)
+					+ "/" + java.net.URLEncoder.encode(instanceId, StandardCharsets.UTF_8)))
+			.timeout(PROBE_TIMEOUT)
+			.DELETE()
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+	}
+
 	static boolean eurekaListsUp(String json, String app, int port) {
 		JsonNode applications = JSON.readTree(json).path("applications").path("application");
 		for (JsonNode application : elements(applications)) {
