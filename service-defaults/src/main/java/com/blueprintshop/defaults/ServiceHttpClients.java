@@ -1,5 +1,8 @@
 package com.blueprintshop.defaults;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +11,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -33,21 +37,35 @@ import org.springframework.web.client.RestClient;
  */
 public class ServiceHttpClients implements DisposableBean {
 
-	private final PoolingHttpClientConnectionManager pool;
-
 	private final CloseableHttpClient httpClient;
+
+	private final HttpClientProperties properties;
 
 	private final RestClientBuilderConfigurer configurer;
 
+	private final MeterRegistry registry;
+
 	private final ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer;
+
+	private final List<CloseableHttpClient> dedicated = new CopyOnWriteArrayList<>();
 
 	ServiceHttpClients(HttpClientProperties properties, RestClientBuilderConfigurer configurer, MeterRegistry registry,
 			ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer) {
-		Timeout connectTimeout = Timeout.of(properties.connectTimeout());
-		Timeout readTimeout = Timeout.of(properties.readTimeout());
-		this.pool = PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(properties.maxConnections())
-			.setMaxConnPerRoute(properties.maxConnectionsPerRoute())
+		this.properties = properties;
+		this.configurer = configurer;
+		this.registry = registry;
+		this.loadBalancer = loadBalancer;
+		this.httpClient = pooledClient("shop-http", properties.maxConnections(), properties.maxConnectionsPerRoute(),
+				properties.readTimeout(), true);
+	}
+
+	private CloseableHttpClient pooledClient(String name, int maxTotal, int maxPerRoute, Duration read,
+			boolean retryBrokenConnections) {
+		Timeout connectTimeout = Timeout.of(this.properties.connectTimeout());
+		Timeout readTimeout = Timeout.of(read);
+		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(maxTotal)
+			.setMaxConnPerRoute(maxPerRoute)
 			.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(readTimeout).build())
 			.setDefaultConnectionConfig(ConnectionConfig.custom()
 				.setConnectTimeout(connectTimeout)
@@ -55,22 +73,37 @@ public class ServiceHttpClients implements DisposableBean {
 				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
 				.build())
 			.build();
-		this.httpClient = HttpClients.custom()
-			.setConnectionManager(this.pool)
+		HttpClientBuilder client = HttpClients.custom()
+			.setConnectionManager(pool)
 			.setDefaultRequestConfig(RequestConfig.custom()
 				.setConnectionRequestTimeout(connectTimeout)
 				.setResponseTimeout(readTimeout)
 				.build())
 			// below Jetty's 30 s idle timeout, so the pool drops a connection before the server does
 			.evictIdleConnections(TimeValue.of(20, TimeUnit.SECONDS))
-			.setRetryStrategy(new IdempotentRetryOnce())
 			// a redirect is the caller's to see: the gateway relays identity's to the browser, and
 			// following one would send the request to wherever the Location points
-			.disableRedirectHandling()
-			.build();
-		this.configurer = configurer;
-		this.loadBalancer = loadBalancer;
-		new PoolingHttpClientConnectionManagerMetricsBinder(this.pool, "shop-http").bindTo(registry);
+			.disableRedirectHandling();
+		if (retryBrokenConnections) {
+			client.setRetryStrategy(new IdempotentRetryOnce());
+		}
+		else {
+			client.disableAutomaticRetries();
+		}
+		new PoolingHttpClientConnectionManagerMetricsBinder(pool, name).bindTo(this.registry);
+		return client.build();
+	}
+
+	/**
+	 * A builder on a pool of its own, for calls that hold a connection for long (long polls): however
+	 * many of them wait, they cannot take the connections every other call needs. Same settings as
+	 * the shared pool but its size and read timeout; no automatic retry. Closed with this bean.
+	 */
+	public RestClient.Builder dedicatedBuilder(String name, int maxConnections, Duration readTimeout) {
+		CloseableHttpClient client = pooledClient(name, maxConnections, maxConnections, readTimeout, false);
+		this.dedicated.add(client);
+		return this.configurer.configure(RestClient.builder())
+			.requestFactory(new HttpComponentsClientHttpRequestFactory(client));
 	}
 
 	/** A request factory on the shared pool, for builders that need their own customisation. */
@@ -103,6 +136,9 @@ public class ServiceHttpClients implements DisposableBean {
 
 	@Override
 	public void destroy() throws Exception {
+		for (CloseableHttpClient client : this.dedicated) {
+			client.close();
+		}
 		this.httpClient.close();
 	}
 

@@ -17,21 +17,11 @@ import com.blueprintshop.storefront.GatewayLoadBalancing;
 import com.blueprintshop.storefront.StorefrontProperties;
 import com.blueprintshop.storefront.system.GatewayCalls;
 import com.blueprintshop.storefront.system.GatewayException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -57,13 +47,9 @@ class OrderStatusStreams implements DisposableBean {
 	/** How long the browser waits before reconnecting to a stream that ended. */
 	static final Duration RECONNECT_AFTER = Duration.ofSeconds(3);
 
-	private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(1);
-
 	private final OrderProperties properties;
 
 	private final Clock clock;
-
-	private final CloseableHttpClient httpClient;
 
 	private final RestClient gateway;
 
@@ -76,29 +62,8 @@ class OrderStatusStreams implements DisposableBean {
 		this.properties = properties;
 		this.clock = clock;
 		this.streams = new Semaphore(properties.maxStreams());
-		Timeout readTimeout = Timeout.of(properties.statusWait().plusSeconds(5));
-		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(properties.maxStreams())
-			.setMaxConnPerRoute(properties.maxStreams())
-			.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(readTimeout).build())
-			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(CONNECT_TIMEOUT)
-				.setSocketTimeout(readTimeout)
-				.setValidateAfterInactivity(TimeValue.ofSeconds(2))
-				.build())
-			.build();
-		this.httpClient = HttpClients.custom()
-			.setConnectionManager(pool)
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setConnectionRequestTimeout(CONNECT_TIMEOUT)
-				.setResponseTimeout(readTimeout)
-				.build())
-			.evictIdleConnections(TimeValue.of(20, TimeUnit.SECONDS))
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.build();
-		this.gateway = clients.builder()
-			.requestFactory(new HttpComponentsClientHttpRequestFactory(this.httpClient))
+		this.gateway = clients
+			.dedicatedBuilder("order-status-streams", properties.maxStreams(), properties.statusWait().plusSeconds(5))
 			.requestInterceptor(loadBalancing)
 			.baseUrl(storefront.gatewayUrl())
 			.build();
@@ -210,10 +175,9 @@ class OrderStatusStreams implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws IOException {
+	public void destroy() {
 		// streams end with the instance; browsers reconnect to another one
 		this.threads.shutdownNow();
-		this.httpClient.close();
 	}
 
 	/**
