@@ -37,7 +37,12 @@ final class Browser {
 
 	/** Waits, within a bound, for what a navigation or a form submission leads to. */
 	static WebDriverWait await(WebDriver browser) {
-		return new WebDriverWait(browser, Duration.ofSeconds(20));
+		return await(browser, Duration.ofSeconds(20));
+	}
+
+	/** Waits up to {@code bound}, for what comes later than a page: an order the saga settles. */
+	static WebDriverWait await(WebDriver browser, Duration bound) {
+		return new WebDriverWait(browser, bound);
 	}
 
 	static void screenshot(WebDriver browser, Path target) throws IOException {

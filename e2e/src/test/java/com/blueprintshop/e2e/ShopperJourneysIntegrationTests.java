@@ -215,6 +215,148 @@ class ShopperJourneysIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	@Order(9)
+	void aShopperBuysTwoProductsTheStatusPageConfirmsByItselfAndTheConfirmationIsMailed() throws Exception {
+		signInAsTheShopper();
+		addToCart(TYPO_TARGET, 1);
+		addToCart(anotherProductInStock(), 2);
+		this.browser.findElement(By.id("cart-link")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("cart-table")));
+		assertThat(this.browser.findElements(By.cssSelector("#cart-table tr[data-sku]"))).hasSize(2);
+		assertThat(this.browser.findElements(By.id("cart-short"))).isEmpty();
+
+		String orderId = checkOut();
+		Browser.await(this.browser, Duration.ofSeconds(90))
+			.until(ExpectedConditions.textToBe(By.id("order-status"), "CONFIRMED"));
+		assertThat(this.browser.getCurrentUrl()).as("no reload: still the same page").endsWith("/orders/" + orderId);
+		Browser.screenshot(this.browser, this.blueprint.home().resolve("screenshots/order-confirmed.png"));
+
+		Mailbox mailbox = new Mailbox(this.blueprint);
+		org.awaitility.Awaitility.await("the confirmation e-mail")
+			.atMost(Duration.ofMinutes(1))
+			.until(() -> mailbox.aboutOrder(orderId) == 1);
+
+		this.browser.findElement(By.id("orders-link")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-history")));
+		assertThat(this.browser.findElements(By.cssSelector("#order-history tr[data-order-id='" + orderId + "']")))
+			.hasSize(1);
+	}
+
+	@Test
+	@Order(10)
+	void aDeclinedPaymentEndsRejectedAndTheStockComesBack() throws Exception {
+		ShopApi api = new ShopApi(this.blueprint, this.edge);
+		String admin = api.signIn("admin@blueprint.shop", adminPassword());
+		String code = api.get("/api/catalog/products/studio-wireless-headphones", null).json().get("skus").get(0)
+			.get("sku").asString();
+		int before = available(api, code);
+		setDeclineRate(api, admin, 1.0);
+		try {
+			addToCart(TYPO_TARGET, 1);
+			String orderId = checkOut();
+			Browser.await(this.browser, Duration.ofSeconds(90))
+				.until(ExpectedConditions.textToBe(By.id("order-status"), "REJECTED"));
+			assertThat(this.browser.findElement(By.id("order-reason")).getText()).contains("declined");
+			org.awaitility.Awaitility.await("the reserved unit to be released")
+				.atMost(Duration.ofMinutes(1))
+				.until(() -> available(api, code) == before);
+			assertThat(new Mailbox(this.blueprint).aboutOrder(orderId)).as("the rejection is mailed").isOne();
+		}
+		finally {
+			setDeclineRate(api, admin, 0.0);
+		}
+	}
+
+	private void signInAsTheShopper() {
+		this.browser.get(this.edge.url("/"));
+		if (!this.browser.findElements(By.xpath("//button[normalize-space()='Sign out']")).isEmpty()) {
+			signOut();
+		}
+		this.browser.findElement(By.linkText("Sign in")).click();
+		signInOnIdentitysPage(this.email, this.password);
+	}
+
+	/** Opens the product by searching its name and adds {@code quantity} of its first variant in stock. */
+	private void addToCart(String name, int quantity) {
+		this.browser.get(this.edge.url("/search?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(name)).click();
+		WebElement amount = Browser.await(this.browser)
+			.until(ExpectedConditions.elementToBeClickable(By.id("add-quantity")));
+		org.openqa.selenium.support.ui.Select variant = new org.openqa.selenium.support.ui.Select(
+				this.browser.findElement(By.id("add-sku")));
+		WebElement inStock = variant.getOptions()
+			.stream()
+			.filter((option) -> option.getText().endsWith("In stock"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no variant of " + name + " is in stock"));
+		variant.selectByValue(inStock.getAttribute("value"));
+		amount.clear();
+		amount.sendKeys(Integer.toString(quantity));
+		this.browser.findElement(By.id("add-to-cart-button")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("view-cart")));
+	}
+
+	/** The name of a product from the home page that inventory has at least a few of. */
+	private String anotherProductInStock() {
+		this.browser.get(this.edge.url("/c/audio"));
+		List<String> names = this.browser.findElements(By.cssSelector("main a[href^='/p/']"))
+			.stream()
+			.map(WebElement::getText)
+			.filter((name) -> !name.isBlank() && !name.equals(TYPO_TARGET))
+			.distinct()
+			.toList();
+		for (String name : names) {
+			this.browser.findElement(By.linkText(name)).click();
+			String availability = Browser.await(this.browser)
+				.until(ExpectedConditions.presenceOfElementLocated(By.id("availability")))
+				.getText();
+			if (availability.equals("In stock")) {
+				return name;
+			}
+			this.browser.navigate().back();
+		}
+		throw new AssertionError("no product of /c/audio is in stock: " + names);
+	}
+
+	/** Fills the checkout form with the test card and places the order. @return the order's id */
+	private String checkOut() {
+		this.browser.get(this.edge.url("/checkout"));
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-form")));
+		type("name", "Ada Lovelace");
+		type("line1", "12 Analytical Row");
+		type("city", "Dublin");
+		type("postcode", "D02 X285");
+		type("cardNumber", "4242 4242 4242 4242");
+		type("expiryMonth", "12");
+		type("expiryYear", "2035");
+		type("cvc", "123");
+		this.browser.findElement(By.id("place-order")).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("order-status")));
+		String url = this.browser.getCurrentUrl();
+		return url.substring(url.lastIndexOf('/') + 1);
+	}
+
+	private void type(String id, String text) {
+		WebElement field = this.browser.findElement(By.id(id));
+		if ("select".equals(field.getTagName())) {
+			new org.openqa.selenium.support.ui.Select(field).selectByVisibleText(text);
+			return;
+		}
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private static int available(ShopApi api, String sku) throws Exception {
+		return api.get("/api/inventory/availability?sku=" + sku, null).json().get(0).get("available").asInt();
+	}
+
+	private static void setDeclineRate(ShopApi api, String admin, double rate) throws Exception {
+		ShopApi.Reply set = api.call("PUT", "/api/payment/admin/provider", admin, null,
+				java.util.Map.of("latencyMs", 0, "declineRate", rate, "outage", false));
+		assertThat(set.status()).as(set.body()).isEqualTo(200);
+	}
+
 	private void signInOnIdentitysPage(String email, String password) {
 		Browser.await(this.browser).until(ExpectedConditions.urlContains("/auth/login"));
 		this.browser.findElement(By.id("email")).sendKeys(email);
