@@ -202,12 +202,7 @@ class CheckoutSagaIntegrationTests {
 	@Test
 	void cancellingAConfirmedOrderVoidsThePaymentAndRestocks() {
 		Shopper shopper = Shopper.random();
-		String order = place(shopper, line(StubCatalog.CABLE, 1, "9.50"));
-		command(order, "ReserveStock");
-		reply("inventory.replies", order, "StockReserved", Map.of("reservations", List.of()));
-		command(order, "AuthorizePayment");
-		reply("payment.replies", order, "PaymentAuthorized", Map.of("paymentId", "p", "authorizationCode", "A"));
-		event(order, "OrderConfirmed");
+		String order = confirmed(shopper);
 
 		Reply cancelled = send(this.port, "POST", "/orders/" + order + "/cancel", shopper.token(), null, null);
 		assertThat(cancelled.status()).isEqualTo(202);
@@ -223,12 +218,7 @@ class CheckoutSagaIntegrationTests {
 	@Test
 	void aShippedOrderCannotBeCancelled() {
 		Shopper shopper = Shopper.random();
-		String order = place(shopper, line(StubCatalog.CABLE, 1, "9.50"));
-		command(order, "ReserveStock");
-		reply("inventory.replies", order, "StockReserved", Map.of("reservations", List.of()));
-		command(order, "AuthorizePayment");
-		reply("payment.replies", order, "PaymentAuthorized", Map.of("paymentId", "p", "authorizationCode", "A"));
-		event(order, "OrderConfirmed");
+		String order = confirmed(shopper);
 		String warehouse = TestTokens.forUser(UUID.randomUUID().toString(), "w@example.com", List.of("WAREHOUSE"));
 		Reply shipped = send(this.port, "POST", "/admin/orders/" + order + "/ship", warehouse, null, null);
 		assertThat(shipped.status()).isEqualTo(200);
@@ -237,6 +227,17 @@ class CheckoutSagaIntegrationTests {
 			.isEqualTo(409);
 		assertThat(send(this.port, "POST", "/admin/orders/" + order + "/ship", warehouse, null, null).status())
 			.isEqualTo(409);
+	}
+
+	/** An order taken through the happy path by the test's inventory and payment. */
+	private String confirmed(Shopper shopper) {
+		String order = place(shopper, line(StubCatalog.CABLE, 1, "9.50"));
+		command(order, "ReserveStock");
+		reply("inventory.replies", order, "StockReserved", Map.of("reservations", List.of()));
+		command(order, "AuthorizePayment");
+		reply("payment.replies", order, "PaymentAuthorized", Map.of("paymentId", "p", "authorizationCode", "A"));
+		event(order, "OrderConfirmed");
+		return order;
 	}
 
 	private String place(Shopper shopper, Map<String, Object> line) {
