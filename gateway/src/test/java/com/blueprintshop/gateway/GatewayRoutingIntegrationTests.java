@@ -264,6 +264,46 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void refusesEveryServicesInternalEndpointsToEveryCallerWithoutPassingThemOn() {
+		catalogPaths.clear();
+		List<String> tokens = java.util.Arrays.asList(null, TestTokens.valid(List.of("CUSTOMER")),
+				TestTokens.valid(List.of("ADMIN")), TestTokens.forClient("storefront", List.of("users.register")));
+		for (String token : tokens) {
+			for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.GET)) {
+				ResponseEntity<String> refused = call(method, "/api/order/internal/reservations/42", token);
+				assertThat(refused.getStatusCode()).as(method + " with " + token).isEqualTo(HttpStatus.FORBIDDEN);
+				assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+					.isTrue();
+				assertThat(refused.getBody()).contains("\"status\":403");
+			}
+		}
+		assertThat(call(HttpMethod.POST, "/api/payment/internal/authorizations/42/void", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.POST, "/api/inventory/internal/reservations/42/", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		// spelt with an escape, the path is still recognised as what the service would decode it to
+		assertThat(callRaw(HttpMethod.POST, "/api/order/%69nternal/reservations/42").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(catalogPaths).as("nothing under /internal reached a service")
+			.noneMatch((path) -> path.contains("nternal"));
+		// the rule names the path segment, not a prefix of it
+		assertThat(get("/api/order/internals").getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	/** A request whose path goes out exactly as written (escapes included). */
+	ResponseEntity<String> callRaw(HttpMethod method, String path) {
+		return RestClient.builder()
+			.requestFactory(new JdkClientHttpRequestFactory())
+			.build()
+			.method(method)
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + path))
+			.retrieve()
+			.onStatus(status -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
+	}
+
+	@Test
 	void rejectsExpiredForeignAndForgedTokensEvenOnPublicReads() {
 		assertThat(call(HttpMethod.GET, "/api/catalog/products", TestTokens.expired(List.of("ADMIN")))
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

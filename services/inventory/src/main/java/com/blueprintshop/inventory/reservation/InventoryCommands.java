@@ -8,12 +8,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.blueprintshop.defaults.messaging.Inbox;
+import com.blueprintshop.defaults.messaging.Outbox;
 import com.blueprintshop.defaults.messaging.PoisonMessageException;
 import com.blueprintshop.inventory.reservation.Replies.Reply;
+import com.blueprintshop.inventory.system.Topics;
 
 /**
  * Handles a command of {@code inventory.commands} once: the inbox row, the stock it moves and the
- * reply it sends commit together, so a command delivered again (same event id) does nothing.
+ * reply it sends on {@code inventory.replies} commit together, so a command delivered again (same
+ * event id) does nothing. What the command does is {@link Reservations}' alone, which the internal
+ * REST endpoint of the synchronous checkout calls as well; only the delivery of the reply differs.
  */
 @Component
 public class InventoryCommands {
@@ -25,9 +29,12 @@ public class InventoryCommands {
 
 	private final Reservations reservations;
 
-	InventoryCommands(Inbox inbox, Reservations reservations) {
+	private final Outbox outbox;
+
+	InventoryCommands(Inbox inbox, Reservations reservations, Outbox outbox) {
 		this.inbox = inbox;
 		this.reservations = reservations;
+		this.outbox = outbox;
 	}
 
 	/** @return the reply sent, or empty when the command was handled before */
@@ -37,12 +44,14 @@ public class InventoryCommands {
 		if (!this.inbox.firstDelivery(CONSUMER, command.eventId())) {
 			return Optional.empty();
 		}
-		return Optional.of(switch (command.type()) {
+		Reply reply = switch (command.type()) {
 			case Command.RESERVE -> this.reservations.reserve(command.orderId(), command.lines());
 			case Command.COMMIT -> this.reservations.commit(command.orderId());
 			case Command.RELEASE -> this.reservations.release(command.orderId());
 			default -> throw new PoisonMessageException("Unknown command type " + command.type());
-		});
+		};
+		this.outbox.append(Topics.REPLIES, reply.orderId().toString(), reply.eventId(), reply.type(), reply);
+		return Optional.of(reply);
 	}
 
 	/**

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Inventory's answers on {@code inventory.replies} (keyed by order id), as docs/messaging.md has them. */
+/**
+ * Inventory's answers, as docs/messaging.md has them: on {@code inventory.replies} (keyed by order id) for
+ * a command from Kafka, or as the body of the internal REST endpoint's response.
+ */
 public final class Replies {
 
 	private Replies() {

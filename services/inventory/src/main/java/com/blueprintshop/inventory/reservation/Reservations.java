@@ -29,7 +29,6 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.blueprintshop.defaults.messaging.Outbox;
 import com.blueprintshop.inventory.reservation.Allocation.Piece;
 import com.blueprintshop.inventory.reservation.Replies.Reply;
 import com.blueprintshop.inventory.reservation.Replies.Reservation;
@@ -45,16 +44,17 @@ import com.blueprintshop.inventory.stock.StockRows;
 import com.blueprintshop.inventory.stock.Warehouses;
 import com.blueprintshop.inventory.system.InventoryProperties;
 import com.blueprintshop.inventory.system.SkuCodes;
-import com.blueprintshop.inventory.system.Topics;
 
 /**
  * Holds, sells and gives back stock for orders, by optimistic concurrency: nothing is locked
  * while deciding; each stock row is changed by a compare-and-swap on the version it was read
  * with, and a row that changed meanwhile is read again and decided again, a bounded number of
  * times. Rows are always changed in (SKU, warehouse id) order, so two orders whose lines name the
- * same SKUs in opposite orders never deadlock. Each method is one transaction that also writes
- * the reply (and the {@code StockChanged} events) to the outbox, and commands for one order are
- * serialised by an advisory lock on its id: a command that comes again finds what the first did.
+ * same SKUs in opposite orders never deadlock. Each method is one transaction (or joins the
+ * caller's) that also writes the {@code StockChanged} events to the outbox, and returns its reply
+ * for the caller to deliver: {@link InventoryCommands} sends it on {@code inventory.replies}, the
+ * internal REST endpoint answers with it. Commands for one order are serialised by an advisory
+ * lock on its id: a command that comes again, by either way, finds what the first did.
  */
 @Service
 public class Reservations {
@@ -75,8 +75,6 @@ public class Reservations {
 
 	private final Warehouses warehouses;
 
-	private final Outbox outbox;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -87,13 +85,12 @@ public class Reservations {
 
 	private final int attempts;
 
-	Reservations(JdbcClient jdbc, StockRows stock, StockEvents events, Warehouses warehouses, Outbox outbox,
-			JsonMapper json, Clock clock, PlatformTransactionManager transactions, InventoryProperties properties) {
+	Reservations(JdbcClient jdbc, StockRows stock, StockEvents events, Warehouses warehouses, JsonMapper json,
+			Clock clock, PlatformTransactionManager transactions, InventoryProperties properties) {
 		this.jdbc = jdbc;
 		this.stock = stock;
 		this.events = events;
 		this.warehouses = warehouses;
-		this.outbox = outbox;
 		this.json = json;
 		this.clock = clock;
 		this.savepoint = new TransactionTemplate(transactions);
@@ -113,7 +110,7 @@ public class Reservations {
 		Instant now = this.clock.instant();
 		Optional<OrderStock> known = orderStock(orderId);
 		if (known.isPresent()) {
-			return send(answerAgain(orderId, known.get(), lines, now));
+			return answerAgain(orderId, known.get(), lines, now);
 		}
 		Decision decision = hold(lines);
 		Reply reply;
@@ -132,7 +129,7 @@ public class Reservations {
 			saveOutcome(orderId, "RESERVED", reply, now);
 			this.events.changed(skusOf(decision.held()));
 		}
-		return send(reply);
+		return reply;
 	}
 
 	/**
@@ -154,8 +151,8 @@ public class Reservations {
 				if (again.held() == null) {
 					log.warn("Order {} commits a reservation that expired and can no longer be taken again: {}",
 							orderId, again.shortages());
-					return send(new StockUnavailable(UUID.randomUUID(), StockUnavailable.TYPE, now, orderId,
-							again.shortages()));
+					return new StockUnavailable(UUID.randomUUID(), StockUnavailable.TYPE, now, orderId,
+							again.shortages());
 				}
 				insertReservations(orderId, again.held(), now);
 				reserved = again.held()
@@ -178,9 +175,9 @@ public class Reservations {
 		else if (known.isEmpty() || !known.get().outcome().equals("COMMITTED")) {
 			log.warn("Order {} commits stock it does not hold ({})", orderId,
 					known.map(OrderStock::outcome).orElse("never reserved"));
-			return send(new StockUnavailable(UUID.randomUUID(), StockUnavailable.TYPE, now, orderId, List.of()));
+			return new StockUnavailable(UUID.randomUUID(), StockUnavailable.TYPE, now, orderId, List.of());
 		}
-		return send(new StockCommitted(UUID.randomUUID(), StockCommitted.TYPE, now, orderId));
+		return new StockCommitted(UUID.randomUUID(), StockCommitted.TYPE, now, orderId);
 	}
 
 	/**
@@ -215,7 +212,7 @@ public class Reservations {
 				values (:orderId, 'RELEASED', null, :now, :now)
 				on conflict (order_id) do update set outcome = 'RELEASED', updated_at = excluded.updated_at
 				""").param("orderId", orderId).param("now", Timestamp.from(now)).update();
-		return send(new StockReleased(UUID.randomUUID(), StockReleased.TYPE, now, orderId));
+		return new StockReleased(UUID.randomUUID(), StockReleased.TYPE, now, orderId);
 	}
 
 	/**
@@ -388,11 +385,6 @@ public class Reservations {
 			.param("outcome", outcome)
 			.param("now", Timestamp.from(now))
 			.update();
-	}
-
-	private Reply send(Reply reply) {
-		this.outbox.append(Topics.REPLIES, reply.orderId().toString(), reply.eventId(), reply.type(), reply);
-		return reply;
 	}
 
 	private static List<String> skusOf(List<Piece> pieces) {

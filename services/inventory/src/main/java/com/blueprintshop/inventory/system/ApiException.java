@@ -35,6 +35,10 @@ public final class ApiException extends RuntimeException {
 				Map.of());
 	}
 
+	public static ApiException invalid(List<FieldError> errors) {
+		return new ApiException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors, Map.of());
+	}
+
 	/** A refused upload: the field is {@code file} and the problem names the first bad line. */
 	public static ApiException badFile(HttpStatus status, int line, String message) {
 		String detail = (line > 0) ? "Line " + line + ": " + message : message;

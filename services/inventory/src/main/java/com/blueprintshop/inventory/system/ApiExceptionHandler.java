@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -14,6 +16,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 import com.blueprintshop.defaults.FieldErrors;
 import com.blueprintshop.defaults.FieldErrors.FieldError;
+import com.blueprintshop.inventory.stock.StockContention;
 
 /**
  * Inventory's refusals as RFC 9457 problems in the shop's shape (field errors under
@@ -39,6 +42,15 @@ class ApiExceptionHandler {
 		}
 		ex.properties().forEach(problem::setProperty);
 		return problem;
+	}
+
+	/** Nothing is wrong with the request and nothing was changed: it may be sent again at once. */
+	@ExceptionHandler(StockContention.class)
+	ResponseEntity<ProblemDetail> contended(StockContention ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The stock of an item kept changing while this request was handled; nothing was changed. Try again.");
+		problem.setTitle("Service unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -36,7 +36,7 @@ import com.blueprintshop.inventory.stock.StockContention;
 /**
  * Reservations racing for the same rows of the machine's PostgreSQL (a throw-away database), from
  * many threads at once: compare-and-swap never oversells, and the global lock order never lets
- * two orders deadlock. No broker: replies wait in the outbox.
+ * two orders deadlock. No broker: the stock events wait in the outbox.
  */
 @ExtendWith(TestDatabase.DropAfterContext.class)
 @SpringBootTest(properties = { "eureka.client.enabled=false", "spring.kafka.bootstrap-servers=127.0.0.1:9",

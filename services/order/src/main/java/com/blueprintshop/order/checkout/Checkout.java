@@ -40,7 +40,9 @@ import com.blueprintshop.order.system.Topics;
  * {@code OrderPlaced} event to the outbox. Nothing else happens before the 202: reserving stock,
  * charging the card and confirming are the saga's, asynchronously, at the rate the consumers
  * manage (the course's load levelling). The same idempotency key sent again — a double click, a
- * retry after a lost answer — returns the order it created, and never creates a second.
+ * retry after a lost answer — returns the order it created, and never creates a second. (The perf
+ * lab's ablation, {@link SynchronousCheckout}, places the order here too and then runs the saga in
+ * the request.)
  */
 @Service
 public class Checkout {
@@ -76,6 +78,16 @@ public class Checkout {
 	 * @return the order placed, or the one placed earlier with the same key and the same request
 	 */
 	public Placed place(Customer customer, String idempotencyKey, CheckoutRequest request) {
+		return place(customer, idempotencyKey, request, (order, cardToken) -> {
+		});
+	}
+
+	/**
+	 * Places the order as {@link #place(Customer, String, CheckoutRequest)} does and, in the same
+	 * transaction, hands the new order to {@code alsoWrite} (the synchronous checkout begins its
+	 * saga there). Nothing is handed over for a repeated request.
+	 */
+	Placed place(Customer customer, String idempotencyKey, CheckoutRequest request, AlsoWrite alsoWrite) {
 		if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 			throw ApiException.invalid("Idempotency-Key",
 					"must be sent as a header: a value unique to this order (letters, digits, - and _), such as a UUID");
@@ -101,6 +113,7 @@ public class Checkout {
 			}
 			OrderEvents.OrderPlaced placed = OrderEvents.OrderPlaced.of(order, request.payment().cardToken(), now);
 			this.outbox.append(Topics.ORDER_EVENTS, order.id().toString(), placed.eventId(), placed.type(), placed);
+			alsoWrite.placed(order, request.payment().cardToken());
 			return true;
 		});
 		if (!Boolean.TRUE.equals(inserted)) {
@@ -111,7 +124,7 @@ public class Checkout {
 			}
 			throw new IllegalStateException("Order with key " + idempotencyKey + " neither inserted nor found");
 		}
-		return new Placed(order.id(), false);
+		return new Placed(order.id(), false, order);
 	}
 
 	private Placed earlier(Customer customer, String idempotencyKey, String requestHash) {
@@ -120,7 +133,7 @@ public class Checkout {
 				throw ApiException.unprocessable(List.of(new FieldError("Idempotency-Key",
 						"was already used for a different order; send a new key for a new order")));
 			}
-			return new Placed(placed.orderId(), true);
+			return new Placed(placed.orderId(), true, null);
 		}).orElse(null);
 	}
 
@@ -212,8 +225,17 @@ public class Checkout {
 	/**
 	 * @param orderId the order
 	 * @param repeated whether it had been placed by an earlier request with the same key
+	 * @param order the order as this request wrote it; {@code null} when repeated
 	 */
-	public record Placed(UUID orderId, boolean repeated) {
+	public record Placed(UUID orderId, boolean repeated, Order order) {
+	}
+
+	/** What else is written with a new order, in its transaction. */
+	@FunctionalInterface
+	interface AlsoWrite {
+
+		void placed(Order order, String cardToken);
+
 	}
 
 }

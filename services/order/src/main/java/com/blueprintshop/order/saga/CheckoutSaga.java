@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.blueprintshop.order.saga.Decision.Outcome;
+import com.blueprintshop.order.system.OrderProperties;
 
 /**
  * The checkout saga: the steps that turn a placed order into a confirmed one, and what undoes
@@ -51,6 +52,11 @@ final class CheckoutSaga {
 	CheckoutSaga(Duration stockTimeout, Duration paymentTimeout) {
 		this.stockTimeout = stockTimeout;
 		this.paymentTimeout = paymentTimeout;
+	}
+
+	/** The saga with the bounds of {@code shop.order.saga}. */
+	static CheckoutSaga of(OrderProperties properties) {
+		return new CheckoutSaga(properties.saga().stockTimeout(), properties.saga().paymentTimeout());
 	}
 
 	/** A placed order: step 1 begins. */

@@ -12,15 +12,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.blueprintshop.defaults.messaging.Inbox;
-import com.blueprintshop.defaults.messaging.Outbox;
 import com.blueprintshop.defaults.messaging.PoisonMessageException;
-import com.blueprintshop.order.messaging.OrderEvents;
 import com.blueprintshop.order.order.Order;
 import com.blueprintshop.order.order.OrderRepository;
 import com.blueprintshop.order.order.OrderStatus;
 import com.blueprintshop.order.system.ApiException;
 import com.blueprintshop.order.system.OrderProperties;
-import com.blueprintshop.order.system.Topics;
 
 /**
  * Runs {@link CheckoutSaga}: each event (the order placed, an answer, a deadline, a cancellation)
@@ -43,20 +40,17 @@ public class SagaCoordinator {
 
 	private final Inbox inbox;
 
-	private final Outbox outbox;
-
-	private final Commands commands;
+	private final SagaEffects effects;
 
 	private final Clock clock;
 
-	SagaCoordinator(SagaRepository sagas, OrderRepository orders, Inbox inbox, Outbox outbox, OrderProperties properties,
-			Clock clock) {
-		this.saga = new CheckoutSaga(properties.saga().stockTimeout(), properties.saga().paymentTimeout());
+	SagaCoordinator(SagaRepository sagas, OrderRepository orders, Inbox inbox, SagaEffects effects,
+			OrderProperties properties, Clock clock) {
+		this.saga = CheckoutSaga.of(properties);
 		this.sagas = sagas;
 		this.orders = orders;
 		this.inbox = inbox;
-		this.outbox = outbox;
-		this.commands = new Commands(outbox);
+		this.effects = effects;
 		this.clock = clock;
 	}
 
@@ -69,7 +63,8 @@ public class SagaCoordinator {
 		Instant now = this.clock.instant();
 		Decision decision = this.saga.start(orderId, customerId, now);
 		if (!this.sagas.insert(decision.state(), cardToken, now)) {
-			// already begun, or the shopper cancelled before the queue got here
+			// already begun (by a synchronous checkout, with the order), or the shopper cancelled before the
+			// queue got here
 			return;
 		}
 		Order order = this.orders.lock(customerId, orderId)
@@ -77,7 +72,7 @@ public class SagaCoordinator {
 		if (order.status() != OrderStatus.PENDING) {
 			throw new PoisonMessageException("OrderPlaced for order " + orderId + " which is " + order.status());
 		}
-		apply(decision, order, cardToken, now);
+		this.effects.apply(decision, decision.commands(), order, cardToken, now);
 	}
 
 	/** An answer from inventory or payment. */
@@ -97,7 +92,7 @@ public class SagaCoordinator {
 			log.info("Ignoring {} for order {} in phase {}", reply.kind(), orderId, stored.state().phase());
 			return;
 		}
-		apply(decision, order(stored.state()), stored.cardToken(), now);
+		this.effects.apply(decision, decision.commands(), order(stored.state()), stored.cardToken(), now);
 	}
 
 	/** Compensates the steps whose answer is overdue. @return how many sagas were handled */
@@ -108,7 +103,7 @@ public class SagaCoordinator {
 		for (SagaRepository.Stored stored : overdue) {
 			Decision decision = this.saga.onDeadline(stored.state(), now);
 			if (decision.changes()) {
-				apply(decision, order(stored.state()), stored.cardToken(), now);
+				this.effects.apply(decision, decision.commands(), order(stored.state()), stored.cardToken(), now);
 			}
 		}
 		return overdue.size();
@@ -135,7 +130,7 @@ public class SagaCoordinator {
 			SagaState cancelled = new SagaState(orderId, customerId, Phase.CANCELLED, false, false, null, 0);
 			if (this.sagas.insert(cancelled, null, now)) {
 				Decision decision = new Decision(cancelled, List.of(), Decision.Outcome.cancelled(reason));
-				return applyOutcome(decision, this.orders.lock(customerId, orderId).orElseThrow(), now);
+				return this.effects.outcome(decision, this.orders.lock(customerId, orderId).orElseThrow(), now);
 			}
 			stored = this.sagas.lock(orderId).orElseThrow();
 		}
@@ -144,50 +139,12 @@ public class SagaCoordinator {
 			throw ApiException.conflict("This order can no longer be cancelled.");
 		}
 		Decision decision = this.saga.cancel(stored.state(), reason);
-		for (SagaCommand command : decision.commands()) {
-			this.commands.send(command, order, stored.cardToken(), now);
-		}
-		this.sagas.save(decision.state(), now);
-		return applyOutcome(decision, order, now);
+		return this.effects.apply(decision, decision.commands(), order, stored.cardToken(), now);
 	}
 
 	private Order order(SagaState state) {
 		return this.orders.lock(state.customerId(), state.orderId())
 			.orElseThrow(() -> new IllegalStateException("Saga without its order " + state.orderId()));
-	}
-
-	private void apply(Decision decision, Order order, String cardToken, Instant now) {
-		for (SagaCommand command : decision.commands()) {
-			this.commands.send(command, order, cardToken, now);
-		}
-		this.sagas.save(decision.state(), now);
-		applyOutcome(decision, order, now);
-	}
-
-	private Order applyOutcome(Decision decision, Order order, Instant now) {
-		Decision.Outcome outcome = decision.outcome();
-		String key = order.id().toString();
-		return switch (outcome.kind()) {
-			case NONE -> order;
-			case CONFIRMED -> {
-				Order confirmed = this.orders.saveStatus(order.markConfirmed(now));
-				OrderEvents.OrderConfirmed event = OrderEvents.OrderConfirmed.of(confirmed, now);
-				this.outbox.append(Topics.ORDER_EVENTS, key, event.eventId(), event.type(), event);
-				yield confirmed;
-			}
-			case REJECTED -> {
-				Order rejected = this.orders.saveStatus(order.markRejected(outcome.reasonCode(), outcome.reason(), now));
-				OrderEvents.OrderRejected event = OrderEvents.OrderRejected.of(rejected, now);
-				this.outbox.append(Topics.ORDER_EVENTS, key, event.eventId(), event.type(), event);
-				yield rejected;
-			}
-			case CANCELLED -> {
-				Order cancelled = this.orders.saveStatus(order.cancel(outcome.reason(), now));
-				OrderEvents.OrderCancelled event = OrderEvents.OrderCancelled.of(cancelled, now);
-				this.outbox.append(Topics.ORDER_EVENTS, key, event.eventId(), event.type(), event);
-				yield cancelled;
-			}
-		};
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.blueprintshop.order.saga;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,29 +45,11 @@ class SagaListeners {
 	void replies(ConsumerRecord<String, String> record) {
 		JsonNode message = read(record);
 		String type = text(message, "type");
-		Reply reply = switch (type) {
-			case "StockReserved" -> Reply.of(Reply.Kind.STOCK_RESERVED);
-			case "StockUnavailable" -> new Reply(Reply.Kind.STOCK_UNAVAILABLE, shortage(message));
-			case "StockCommitted" -> Reply.of(Reply.Kind.STOCK_COMMITTED);
-			case "StockReleased" -> Reply.of(Reply.Kind.STOCK_RELEASED);
-			case "PaymentAuthorized" -> Reply.of(Reply.Kind.PAYMENT_AUTHORIZED);
-			case "PaymentDeclined" -> new Reply(Reply.Kind.PAYMENT_DECLINED,
-					"The payment was declined: " + message.path("reason").asString("no reason given") + ".");
-			case "PaymentVoided" -> Reply.of(Reply.Kind.PAYMENT_VOIDED);
-			default -> throw new PoisonMessageException("Unknown reply type '" + type + "' on " + record.topic());
-		};
-		this.coordinator.reply(uuid(message, "eventId"), uuid(message, "orderId"), reply);
-	}
-
-	/** "Not enough stock of SKU-1 (2 left, 3 asked for)." for the shopper's order page. */
-	private static String shortage(JsonNode message) {
-		List<String> parts = new ArrayList<>();
-		for (JsonNode shortage : message.path("shortages")) {
-			parts.add(shortage.path("sku").asString("?") + " (" + shortage.path("available").asInt(0) + " left, "
-					+ shortage.path("requested").asInt(0) + " asked for)");
+		Reply reply = Reply.read(message);
+		if (reply == null) {
+			throw new PoisonMessageException("Unknown reply type '" + type + "' on " + record.topic());
 		}
-		return parts.isEmpty() ? "Some items are out of stock."
-				: "Not enough stock of " + String.join(", ", parts) + ".";
+		this.coordinator.reply(uuid(message, "eventId"), uuid(message, "orderId"), reply);
 	}
 
 	private JsonNode read(ConsumerRecord<String, String> record) {

@@ -60,7 +60,8 @@ class SagaRepository {
 			.optional();
 	}
 
-	void save(SagaState state, Instant now) {
+	/** @return the state as stored now: one version on */
+	SagaState save(SagaState state, Instant now) {
 		int updated = this.jdbc.sql("""
 				update order_saga set phase = :phase, stock_requested = :stock, payment_requested = :payment,
 				                      deadline = :deadline, updated_at = :now, version = version + 1
@@ -77,6 +78,8 @@ class SagaRepository {
 		if (updated != 1) {
 			throw new OptimisticLockingFailureException("Saga of order " + state.orderId() + " changed meanwhile");
 		}
+		return new SagaState(state.orderId(), state.customerId(), state.phase(), state.stockRequested(),
+				state.paymentRequested(), state.deadline(), state.version() + 1);
 	}
 
 	/**

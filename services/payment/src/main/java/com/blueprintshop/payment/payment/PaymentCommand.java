@@ -2,11 +2,18 @@ package com.blueprintshop.payment.payment;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.blueprintshop.payment.system.Money;
 
 /** The commands the order saga sends on {@code payment.commands}, already checked. */
 public sealed interface PaymentCommand {
+
+	/** What a card token looks like, however the command arrives. */
+	Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+	/** A card's last four digits. */
+	Pattern CARD_LAST4 = Pattern.compile("[0-9]{4}");
 
 	UUID eventId();
 

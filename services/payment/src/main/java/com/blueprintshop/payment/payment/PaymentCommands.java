@@ -1,6 +1,7 @@
 package com.blueprintshop.payment.payment;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,21 +13,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.blueprintshop.defaults.messaging.Inbox;
 import com.blueprintshop.payment.payment.PaymentCommand.AuthorizePayment;
 import com.blueprintshop.payment.payment.PaymentCommand.VoidPayment;
+import com.blueprintshop.payment.payment.PaymentReplies.Reply;
 import com.blueprintshop.payment.provider.Authorization;
 import com.blueprintshop.payment.provider.ProviderCalls;
 import com.blueprintshop.payment.provider.ProviderUnavailableException;
+import com.blueprintshop.payment.system.Money;
 
 /**
- * Carries out the saga's commands, idempotently by event id (the inbox) and by order (one
- * payment per order, one authorization at the provider under {@code authorize-<orderId>}).
+ * Carries out the saga's commands, idempotently by order (one payment per order, one
+ * authorization at the provider under {@code authorize-<orderId>}) and, for a command from
+ * Kafka, by event id (the inbox). The same steps serve both ways a command arrives: from
+ * {@code payment.commands} ({@link #handle}), answered on {@code payment.replies}, and from the
+ * internal REST endpoint of the synchronous checkout ({@link #authorize}, {@link #voidPayment}),
+ * answered with the return value.
  *
  * <p>No transaction is open while the provider is asked. A command that needs the provider runs
  * in three steps: a first transaction records the attempt (a PENDING payment), then the
- * provider call, then a second transaction records the outcome, the reply (outbox) and the
- * message as handled (inbox). A crash in between is safe: the message is delivered again, the
- * provider is asked again with the same key and answers as before. When the provider fails or
- * does not answer in time, {@link ProviderUnavailableException} leaves here and the listener's
- * error handler retries, then parks the command; nothing is answered meanwhile.
+ * provider call, then a second transaction records the outcome and the answer (for Kafka: the
+ * reply in the outbox and the message as handled in the inbox). A crash in between is safe: the
+ * command comes again, the provider is asked again with the same key and answers as before.
+ * When the provider fails or does not answer in time, {@link ProviderUnavailableException}
+ * leaves here: the listener's error handler retries, then parks the command; the REST endpoint
+ * answers 503. Nothing is answered meanwhile.
  */
 @Service
 public class PaymentCommands {
@@ -35,6 +43,21 @@ public class PaymentCommands {
 
 	/** This service's name in the inbox. */
 	static final String CONSUMER = "payment";
+
+	/** An HTTP caller gets the answer back; there is no message to deduplicate. */
+	private static final Delivery RETURNED = new Delivery() {
+
+		@Override
+		public boolean claim() {
+			return true;
+		}
+
+		@Override
+		public void answer(Reply reply) {
+			// the caller has it as the return value
+		}
+
+	};
 
 	private final PaymentRepository payments;
 
@@ -58,46 +81,69 @@ public class PaymentCommands {
 		this.clock = clock;
 	}
 
+	/** A command from {@code payment.commands}: handled once per event id, answered on {@code payment.replies}. */
 	public void handle(PaymentCommand command) {
 		if (this.payments.handled(CONSUMER, command.eventId())) {
 			return;
 		}
+		Delivery delivery = sentFor(command.eventId());
 		switch (command) {
-			case AuthorizePayment authorize -> authorize(authorize);
-			case VoidPayment cancel -> cancel(cancel);
+			case AuthorizePayment authorize -> authorize(authorize.orderId(), authorize.amount(),
+					authorize.cardToken(), authorize.cardLast4(), delivery);
+			case VoidPayment cancel -> voidPayment(cancel.orderId(), delivery);
 		}
+	}
+
+	/**
+	 * {@code AuthorizePayment} asked directly (the synchronous checkout).
+	 * @return {@code PaymentAuthorized} or {@code PaymentDeclined}
+	 * @throws ProviderUnavailableException when the provider failed or did not answer in time
+	 */
+	public Reply authorize(UUID orderId, Money amount, String cardToken, String cardLast4) {
+		return authorize(orderId, amount, cardToken, cardLast4, RETURNED);
+	}
+
+	/**
+	 * {@code VoidPayment} asked directly (the synchronous checkout's compensation).
+	 * @return {@code PaymentVoided}
+	 * @throws ProviderUnavailableException when the provider failed or did not answer in time
+	 */
+	public Reply voidPayment(UUID orderId) {
+		return voidPayment(orderId, RETURNED);
 	}
 
 	/**
 	 * Authorizes the order's amount once. An order that already has an answer (authorized,
 	 * declined, or cancelled first) gets that answer again without a provider call.
+	 * @return the answer, or {@code null} when another delivery of the same message answered it
 	 */
-	private void authorize(AuthorizePayment command) {
-		String key = Payment.authorizeKey(command.orderId());
-		Payment attempt = this.transactions.execute((status) -> {
-			this.payments.insertIfAbsent(Payment.pending(command.orderId(), command.amount(), command.cardToken(),
-					command.cardLast4(), this.clock.instant()));
+	private Reply authorize(UUID orderId, Money amount, String cardToken, String cardLast4, Delivery delivery) {
+		String key = Payment.authorizeKey(orderId);
+		Step first = this.transactions.execute((status) -> {
+			this.payments.insertIfAbsent(Payment.pending(orderId, amount, cardToken, cardLast4, this.clock.instant()));
 			Payment payment = this.payments.lock(key).orElseThrow();
 			if (!payment.settled()) {
-				return payment;
+				return Step.toAsk(payment);
 			}
-			if (this.inbox.firstDelivery(CONSUMER, command.eventId())) {
-				this.replies.answerAuthorize(payment);
+			Reply reply = this.replies.answerTo(payment);
+			if (delivery.claim()) {
+				delivery.answer(reply);
 			}
-			return null;
+			return Step.answered(reply);
 		});
-		if (attempt == null) {
-			return;
+		if (first.attempt() == null) {
+			return first.reply();
 		}
-		if (!attempt.amount().equals(command.amount())) {
-			log.warn("AuthorizePayment {} for order {} asks for {} but its payment was started for {}; authorizing that",
-					command.eventId(), command.orderId(), command.amount(), attempt.amount());
+		Payment attempt = first.attempt();
+		if (!attempt.amount().equals(amount)) {
+			log.warn("AuthorizePayment for order {} asks for {} but its payment was started for {}; authorizing that",
+					orderId, amount, attempt.amount());
 		}
 		// the recorded attempt's amount and card, so that every retry asks the provider the same
 		Authorization answer = this.provider.authorize(key, attempt.amount(), attempt.cardToken());
-		this.transactions.executeWithoutResult((status) -> {
-			if (!this.inbox.firstDelivery(CONSUMER, command.eventId())) {
-				return;
+		return this.transactions.execute((status) -> {
+			if (!delivery.claim()) {
+				return null;
 			}
 			Payment payment = this.payments.lock(key).orElseThrow();
 			if (!payment.settled()) {
@@ -109,7 +155,9 @@ public class PaymentCommands {
 				this.payments.update(payment);
 			}
 			// settled meanwhile (a cancel, say): the recorded outcome is the answer
-			this.replies.answerAuthorize(payment);
+			Reply reply = this.replies.answerTo(payment);
+			delivery.answer(reply);
+			return reply;
 		});
 	}
 
@@ -117,35 +165,81 @@ public class PaymentCommands {
 	 * Cancels the order's payment. What the provider may hold (an authorization, or one that was
 	 * asked for and never answered) is released there first; an order with no payment yet gets a
 	 * VOIDED tombstone, which declines a late AuthorizePayment. The answer is always PaymentVoided.
+	 * @return the answer, or {@code null} when another delivery of the same message answered it
 	 */
-	private void cancel(VoidPayment command) {
-		String key = Payment.authorizeKey(command.orderId());
+	private Reply voidPayment(UUID orderId, Delivery delivery) {
+		String key = Payment.authorizeKey(orderId);
 		Payment held = this.transactions.execute((status) -> {
-			this.payments.insertIfAbsent(Payment.voidedBeforeAuthorization(command.orderId(), this.clock.instant()));
+			this.payments.insertIfAbsent(Payment.voidedBeforeAuthorization(orderId, this.clock.instant()));
 			Payment payment = this.payments.lock(key).orElseThrow();
 			if (payment.needsVoiding()) {
 				return payment;
 			}
-			if (this.inbox.firstDelivery(CONSUMER, command.eventId())) {
-				this.replies.voided(command.orderId());
+			if (delivery.claim()) {
+				delivery.answer(this.replies.voided(orderId));
 			}
 			return null;
 		});
 		if (held == null) {
-			return;
+			return this.replies.voided(orderId);
 		}
 		// also when PENDING: the provider may have authorized an attempt whose answer was lost
-		this.provider.voidAuthorization(Payment.voidKey(command.orderId()), key);
-		this.transactions.executeWithoutResult((status) -> {
-			if (!this.inbox.firstDelivery(CONSUMER, command.eventId())) {
-				return;
+		this.provider.voidAuthorization(Payment.voidKey(orderId), key);
+		return this.transactions.execute((status) -> {
+			if (!delivery.claim()) {
+				return null;
 			}
 			Payment payment = this.payments.lock(key).orElseThrow();
 			if (payment.needsVoiding()) {
 				this.payments.update(payment.voided(this.clock.instant()));
 			}
-			this.replies.voided(command.orderId());
+			Reply reply = this.replies.voided(orderId);
+			delivery.answer(reply);
+			return reply;
 		});
+	}
+
+	/** A command's message: handled once by its event id, answered on {@code payment.replies}. */
+	private Delivery sentFor(UUID eventId) {
+		return new Delivery() {
+
+			@Override
+			public boolean claim() {
+				return PaymentCommands.this.inbox.firstDelivery(CONSUMER, eventId);
+			}
+
+			@Override
+			public void answer(Reply reply) {
+				PaymentCommands.this.replies.send(reply);
+			}
+
+		};
+	}
+
+	/**
+	 * How an answer reaches whoever asked. Both methods run inside the transaction that records
+	 * the outcome.
+	 */
+	private interface Delivery {
+
+		/** Whether this request is the first to be answered (false for a message delivered again). */
+		boolean claim();
+
+		void answer(Reply reply);
+
+	}
+
+	/** After the first transaction: the attempt to ask the provider about, or the answer it already has. */
+	private record Step(Payment attempt, Reply reply) {
+
+		static Step toAsk(Payment attempt) {
+			return new Step(attempt, null);
+		}
+
+		static Step answered(Reply reply) {
+			return new Step(null, reply);
+		}
+
 	}
 
 }

@@ -11,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 import com.blueprintshop.defaults.messaging.Outbox;
 
 /**
- * Answers to the saga on {@code payment.replies}, keyed by the order id. They join the caller's
- * transaction (and refuse to run without one), so an answer leaves exactly when the outcome it
- * reports was committed. Each has a new event id: a repeated answer is a new message.
+ * The answers to the saga's commands, keyed by the order id: built from what was recorded, then
+ * sent on {@code payment.replies} for a command from Kafka, or returned to the caller of the
+ * internal REST endpoint. Sending joins the caller's transaction (and refuses to run without
+ * one), so an answer leaves exactly when the outcome it reports was committed. Each answer has a
+ * new event id: a repeated answer is a new message.
  */
 @Component
 public class PaymentReplies {
@@ -30,42 +32,44 @@ public class PaymentReplies {
 	}
 
 	/** The answer to an AuthorizePayment for a payment that has one. */
-	@Transactional(propagation = Propagation.MANDATORY)
-	void answerAuthorize(Payment payment) {
-		switch (payment.status()) {
-			case AUTHORIZED -> send(new PaymentAuthorized(UUID.randomUUID(), PaymentAuthorized.TYPE, this.clock.instant(),
-					payment.orderId(), payment.id(), payment.authorizationCode()));
+	Reply answerTo(Payment payment) {
+		return switch (payment.status()) {
+			case AUTHORIZED -> new PaymentAuthorized(UUID.randomUUID(), PaymentAuthorized.TYPE, this.clock.instant(),
+					payment.orderId(), payment.id(), payment.authorizationCode());
 			case DECLINED -> declined(payment.orderId(), payment.reason());
 			case VOIDED -> declined(payment.orderId(), Payment.CANCELLED);
 			case PENDING -> throw new IllegalStateException("Payment " + payment.id() + " has no answer yet");
-		}
+		};
+	}
+
+	Reply voided(UUID orderId) {
+		return new PaymentVoided(UUID.randomUUID(), PaymentVoided.TYPE, this.clock.instant(), orderId);
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	void voided(UUID orderId) {
-		send(new PaymentVoided(UUID.randomUUID(), PaymentVoided.TYPE, this.clock.instant(), orderId));
-	}
-
-	private void declined(UUID orderId, String reason) {
-		send(new PaymentDeclined(UUID.randomUUID(), PaymentDeclined.TYPE, this.clock.instant(), orderId, reason));
-	}
-
-	private void send(Reply reply) {
+	void send(Reply reply) {
 		this.outbox.append(TOPIC, reply.orderId().toString(), reply.eventId(), reply.type(), reply);
 	}
 
-	sealed interface Reply {
+	private Reply declined(UUID orderId, String reason) {
+		return new PaymentDeclined(UUID.randomUUID(), PaymentDeclined.TYPE, this.clock.instant(), orderId, reason);
+	}
+
+	/** An answer as docs/messaging.md has it (also the body of the internal REST endpoint's response). */
+	public sealed interface Reply permits PaymentAuthorized, PaymentDeclined, PaymentVoided {
 
 		UUID eventId();
 
 		String type();
+
+		Instant occurredAt();
 
 		UUID orderId();
 
 	}
 
 	/** @param paymentId this service's id of the payment */
-	record PaymentAuthorized(UUID eventId, String type, Instant occurredAt, UUID orderId, UUID paymentId,
+	public record PaymentAuthorized(UUID eventId, String type, Instant occurredAt, UUID orderId, UUID paymentId,
 			String authorizationCode) implements Reply {
 
 		static final String TYPE = "PaymentAuthorized";
@@ -73,13 +77,14 @@ public class PaymentReplies {
 	}
 
 	/** @param reason the provider's, or {@value Payment#CANCELLED} when the order was cancelled first */
-	record PaymentDeclined(UUID eventId, String type, Instant occurredAt, UUID orderId, String reason) implements Reply {
+	public record PaymentDeclined(UUID eventId, String type, Instant occurredAt, UUID orderId,
+			String reason) implements Reply {
 
 		static final String TYPE = "PaymentDeclined";
 
 	}
 
-	record PaymentVoided(UUID eventId, String type, Instant occurredAt, UUID orderId) implements Reply {
+	public record PaymentVoided(UUID eventId, String type, Instant occurredAt, UUID orderId) implements Reply {
 
 		static final String TYPE = "PaymentVoided";
 

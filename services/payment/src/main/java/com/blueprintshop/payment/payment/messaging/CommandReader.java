@@ -25,10 +25,6 @@ import com.blueprintshop.payment.system.Money;
  */
 final class CommandReader {
 
-	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
-
-	private static final Pattern LAST4 = Pattern.compile("[0-9]{4}");
-
 	private final ObjectReader json;
 
 	CommandReader(JsonMapper json) {
@@ -56,7 +52,8 @@ final class CommandReader {
 		UUID orderId = uuid(message, "orderId");
 		return switch (type) {
 			case "AuthorizePayment" -> new AuthorizePayment(eventId, occurredAt, orderId, money(message.get("amount")),
-					matching(message, "cardToken", TOKEN), matching(message, "cardLast4", LAST4));
+					matching(message, "cardToken", PaymentCommand.CARD_TOKEN),
+					matching(message, "cardLast4", PaymentCommand.CARD_LAST4));
 			case "VoidPayment" -> new VoidPayment(eventId, occurredAt, orderId);
 			default -> throw new PoisonMessageException("Unknown payment command type '" + abbreviate(type) + "'");
 		};
