@@ -268,6 +268,43 @@ class ShopperJourneysIntegrationTests {
 		}
 	}
 
+	/**
+	 * The performance lab's smoke run in CI: a few seconds of the browse-heavy mix at a low rate
+	 * against the running system. It asserts what a run must produce — every request answered,
+	 * a complete report — and nothing about speed (that is docs/benchmarks.md's).
+	 */
+	@Test
+	@Order(11)
+	void aShortLoadRunAnswersEveryRequestAndWritesACompleteReport() throws Exception {
+		java.nio.file.Path out = this.blueprint.home().resolve("load/smoke");
+		Blueprint.Result load = this.blueprint.run(Duration.ofMinutes(5), "load", "--profile", "mix", "--rate", "2",
+				"--duration", "8s", "--warmup", "2s", "--max-errors", "0", "--out", out.toString());
+		assertThat(load.exitCode()).as(load.output()).isZero();
+
+		tools.jackson.databind.JsonNode report = ShopApi.JSON.readTree(out.resolve("report.json").toFile());
+		assertThat(report.at("/meta/profile").asString()).isEqualTo("mix");
+		assertThat(report.at("/meta/injection/model").asString()).isEqualTo("open");
+		tools.jackson.databind.JsonNode all = report.get("requests")
+			.valueStream()
+			.filter((r) -> r.get("name").asString().equals("all"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(all.get("count").asLong()).isPositive();
+		assertThat(all.get("ko").asLong()).isZero();
+		assertThat(report.get("requests").size()).as("request types besides all").isGreaterThan(1);
+		assertThat(report.get("timeline").size()).isPositive();
+		java.util.List<String> sampled = report.get("processes").valueStream()
+			.map((p) -> p.get("component").asString())
+			.toList();
+		assertThat(sampled).contains("load-generator", "postgres", "catalog", "gateway", "storefront-1", "edge");
+		assertThat(report.get("processes").get(0).get("samples").size()).isPositive();
+		assertThat(report.get("metrics").valueStream().map((m) -> m.get("component").asString()).toList())
+			.contains("catalog", "gateway");
+		assertThat(report.at("/saturation/first").asString()).isNotBlank();
+		String html = java.nio.file.Files.readString(out.resolve("report.html"));
+		assertThat(html).contains("<svg").contains("catalog").contains("load-generator");
+	}
+
 	private void signInAsTheShopper() {
 		this.browser.get(this.edge.url("/"));
 		if (!this.browser.findElements(By.xpath("//button[normalize-space()='Sign out']")).isEmpty()) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 		description = "Runs Blueprint Shop on this machine: PostgreSQL, Redis, Kafka, a mail catcher, "
 				+ "the service registry, the services, the gateway, the storefront instances and an nginx edge.",
 		subcommands = { UpCommand.class, StatusCommand.class, LogsCommand.class, RestartCommand.class,
-				MailCommand.class, ChaosCommand.class, DownCommand.class },
+				MailCommand.class, LoadCommand.class, ChaosCommand.class, DownCommand.class },
 		synopsisSubcommandLabel = "COMMAND",
 		footerHeading = "%nEnvironment:%n",
 		footer = { "  BLUEPRINT_HOME                   state, data and logs (<repo>/.blueprint)",

@@ -15,6 +15,11 @@ public record BlueprintHome(Path root) {
 		root = root.toAbsolutePath().normalize();
 	}
 
+	/** Where {@code ./blueprint load} keeps its reports, a folder per run. */
+	public Path load() {
+		return this.root.resolve("load");
+	}
+
 	public Path logs() {
 		return this.root.resolve("logs");
 	}

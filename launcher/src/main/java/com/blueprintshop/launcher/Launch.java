@@ -52,11 +52,15 @@ final class Launch {
 	}
 
 	/** What {@code up} will start, before anything runs: fails early on missing jars. */
-	record Plan(List<ComponentSpec> components, Optional<Nginx> nginx) {
+	record Plan(List<ComponentSpec> components, Optional<Nginx> nginx, java.util.Set<Tactic> without) {
 
 	}
 
 	static Plan plan(Settings settings, boolean infrastructureOnly) {
+		return plan(settings, infrastructureOnly, java.util.Set.of());
+	}
+
+	static Plan plan(Settings settings, boolean infrastructureOnly, java.util.Set<Tactic> without) {
 		Topology topology = Topology.of(settings.storefrontInstances());
 		Optional<Nginx> nginx = infrastructureOnly ? Optional.empty() : Nginx.locate();
 		List<ComponentSpec> components = topology.components()
@@ -75,11 +79,11 @@ final class Launch {
 					+ ". Build them with ./mvnw -DskipTests package (./blueprint does that when it finds them missing).",
 					null);
 		}
-		return new Plan(components, nginx);
+		return new Plan(components, nginx, without);
 	}
 
 	RunState run(Plan plan) {
-		this.store.write(RunState.begin(this.settings.home(), Instant.now()));
+		this.store.write(RunState.begin(this.settings.home(), Instant.now()).without(plan.without()));
 		for (ComponentSpec spec : plan.components()) {
 			this.planned.put(spec.name(), planned(spec));
 		}

@@ -28,9 +28,14 @@ final class RestartCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Settings settings = this.blueprint.settings();
-		PrintStream out = this.blueprint.out();
-		PrintStream err = this.blueprint.err();
+		return restart(this.blueprint, this.name);
+	}
+
+	/** Restarts one application instance as {@code ./blueprint restart <name>} does. @return its exit code */
+	static int restart(Blueprint blueprint, String name) {
+		Settings settings = blueprint.settings();
+		PrintStream out = blueprint.out();
+		PrintStream err = blueprint.err();
 		BlueprintHome home = settings.home();
 		StateStore store = new StateStore(home.stateFile());
 		if (store.read().isEmpty()) {
@@ -44,9 +49,9 @@ final class RestartCommand implements Callable<Integer> {
 				.filter((c) -> c.kind().application())
 				.map(ComponentState::name)
 				.toList();
-			Optional<ComponentState> found = state.component(this.name).filter((c) -> c.kind().application());
+			Optional<ComponentState> found = state.component(name).filter((c) -> c.kind().application());
 			if (found.isEmpty()) {
-				err.println("Cannot restart '" + this.name + "': " + (restartable.isEmpty()
+				err.println("Cannot restart '" + name + "': " + (restartable.isEmpty()
 						? "no application runs (only applications can be restarted)."
 						: "the applications that can be restarted are " + String.join(", ", restartable) + "."));
 				return 2;
@@ -69,7 +74,7 @@ final class RestartCommand implements Callable<Integer> {
 	}
 
 	/** Start the new instance beside the old one; the old one leaves only once the new one serves. */
-	private int replace(Starter starter, ComponentState old) {
+	private static int replace(Starter starter, ComponentState old) {
 		Settings settings = starter.settings();
 		StateStore store = starter.store();
 		PrintStream out = starter.out();
@@ -157,7 +162,7 @@ final class RestartCommand implements Callable<Integer> {
 	 * The registry's address is in every client's configuration, so a new registry must take the old
 	 * one's port: stop, then start. Clients re-register at their next heartbeat.
 	 */
-	private int restartInPlace(Starter starter, ComponentState old) {
+	private static int restartInPlace(Starter starter, ComponentState old) {
 		Settings settings = starter.settings();
 		StateStore store = starter.store();
 		starter.out().println("Restarting " + old.name() + " in place (clients are configured with its port) …");

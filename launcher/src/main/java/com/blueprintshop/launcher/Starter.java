@@ -98,8 +98,14 @@ final class Starter {
 		long since = System.nanoTime();
 		ComponentSpec spec = planned.spec();
 		Path jar = spec.jar(this.settings.repo()).orElseThrow();
-		return launch(planned, Applications.command(this.settings, spec, jar),
-				Applications.environment(spec, planned.port(), endpoints, this.secrets), this.settings.repo(),
+		java.util.Map<String, String> environment = new java.util.LinkedHashMap<>(
+				Applications.environment(spec, planned.port(), endpoints, this.secrets));
+		for (Tactic tactic : this.store.current().ablations()) {
+			if (tactic.changes(spec)) {
+				environment.putAll(tactic.environment());
+			}
+		}
+		return launch(planned, Applications.command(this.settings, spec, jar), environment, this.settings.repo(),
 				() -> this.probes.readyAndRegistered(planned, endpoints), since);
 	}
 

@@ -44,6 +44,9 @@ final class StatusCommand implements Callable<Integer> {
 		long healthy = states.stream().filter((s) -> s.equals("ready") || s.equals("external")).count();
 		out.printf("%d of %d components ready (run started %s, home %s)%n", healthy, states.size(), state.startedAt(),
 				state.home());
+		for (Tactic tactic : state.ablations()) {
+			out.println("Running without " + tactic.id() + ": " + tactic.description());
+		}
 		return (healthy == states.size()) ? 0 : 3;
 	}
 

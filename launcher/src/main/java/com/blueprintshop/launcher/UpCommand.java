@@ -28,6 +28,25 @@ final class UpCommand implements Callable<Integer> {
 					+ "e.g. to run an application from the IDE against it.")
 	private Scope only;
 
+	@Option(names = "--without", paramLabel = "TACTIC", converter = TacticConverter.class,
+			description = "Run without a tactic, to measure what it buys (repeatable): async-checkout "
+					+ "(checkout runs the saga synchronously), db-pool (one database connection per service).")
+	private java.util.List<Tactic> without = new java.util.ArrayList<>();
+
+	static final class TacticConverter implements picocli.CommandLine.ITypeConverter<Tactic> {
+
+		@Override
+		public Tactic convert(String value) {
+			try {
+				return Tactic.of(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new picocli.CommandLine.TypeConversionException(ex.getMessage());
+			}
+		}
+
+	}
+
 	@Override
 	public Integer call() {
 		Settings settings = this.blueprint.settings();
@@ -44,7 +63,7 @@ final class UpCommand implements Callable<Integer> {
 			boolean infrastructureOnly = this.only == Scope.infra;
 			Launch.Plan plan;
 			try {
-				plan = Launch.plan(settings, infrastructureOnly);
+				plan = Launch.plan(settings, infrastructureOnly, java.util.Set.copyOf(this.without));
 			}
 			catch (LaunchFailed ex) {
 				this.blueprint.err().println("Cannot start: " + ex.getMessage());
@@ -53,6 +72,9 @@ final class UpCommand implements Callable<Integer> {
 			Secrets secrets = Secrets.load(home.secretsFile());
 			Starter starter = new Starter(settings, secrets, store, out);
 			out.println("Starting Blueprint Shop in " + home + (infrastructureOnly ? " (infrastructure only)" : ""));
+			for (Tactic tactic : plan.without()) {
+				out.println("  without " + tactic.id() + ": " + tactic.description());
+			}
 			if (!infrastructureOnly && plan.nginx().isEmpty()) {
 				out.println("nginx was not found (not on PATH, not at /usr/sbin/nginx): the storefront is served "
 						+ "directly at its http URL, without the https edge.");

@@ -1,0 +1,71 @@
+package com.blueprintshop.launcher;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The tactics that can be switched off for a run ({@code ./blueprint up --without <tactic>}) so
+ * that the performance lab can measure what each one buys ({@code ./blueprint load --ablate}).
+ * Each says which components it changes and the environment that switches it off there; a run
+ * remembers its ablations, so a restarted component keeps them.
+ */
+enum Tactic {
+
+	/**
+	 * Checkout runs the saga inside the request (REST to inventory and payment) instead of through
+	 * Kafka. Each step is bounded to 5 s (15 s asynchronously) so that a checkout that waits on both
+	 * steps and both compensations still ends within the gateway's 25 s for order.
+	 */
+	ASYNC_CHECKOUT("async-checkout", "checkout runs the saga synchronously, answering 201 once the order is settled",
+			Set.of("order"), Map.of("SHOP_ORDER_CHECKOUT_MODE", "sync", "SHOP_ORDER_SAGA_STOCK_TIMEOUT", "5s",
+					"SHOP_ORDER_SAGA_PAYMENT_TIMEOUT", "5s")),
+
+	/** Every service has a single database connection instead of a pool of ten. */
+	DB_POOL("db-pool", "every service gets one database connection instead of a pool of 10",
+			Set.of("identity", "catalog", "inventory", "order", "payment", "notification", "analytics"),
+			Map.of("BLUEPRINT_DB_POOL_SIZE", "1"));
+
+	private final String id;
+
+	private final String description;
+
+	private final Set<String> apps;
+
+	private final Map<String, String> environment;
+
+	Tactic(String id, String description, Set<String> apps, Map<String, String> environment) {
+		this.id = id;
+		this.description = description;
+		this.apps = apps;
+		this.environment = environment;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	String description() {
+		return this.description;
+	}
+
+	boolean changes(ComponentSpec spec) {
+		return spec.app().map(this.apps::contains).orElse(false);
+	}
+
+	Map<String, String> environment() {
+		return this.environment;
+	}
+
+	/** The tactic named {@code id} as typed ({@code async-checkout}); picocli uses it to convert options. */
+	static Tactic of(String id) {
+		for (Tactic tactic : values()) {
+			if (tactic.id.equals(id.toLowerCase(Locale.ROOT))) {
+				return tactic;
+			}
+		}
+		throw new IllegalArgumentException("unknown tactic '" + id + "'; the tactics that can be switched off are "
+				+ String.join(", ", java.util.Arrays.stream(values()).map(Tactic::id).toList()));
+	}
+
+}

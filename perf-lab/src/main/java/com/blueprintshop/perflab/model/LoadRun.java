@@ -1,0 +1,24 @@
+package com.blueprintshop.perflab.model;
+
+import java.util.List;
+
+/**
+ * Everything one run of {@code ./blueprint load} measured: written as {@code report.json} beside
+ * {@code report.html}, read back by {@code --compare}. Times are seconds since the run's start
+ * ({@code t}); latencies are milliseconds. Optional parts are {@code null} when the run did not
+ * measure them.
+ *
+ * @param meta what was run, where, and how
+ * @param requests per request type over the measured window (warm-up excluded), one named
+ * {@code all} for every request together
+ * @param timeline one point per second and request type (and {@code all}), warm-up included
+ * @param processes CPU and memory of every process of the system, and of the load generator
+ * @param metrics what the services' own Micrometer metrics said, per component
+ * @param saturation which resource ran out first, and the evidence
+ * @param limits the machine's reference ceilings, when measured in the same run
+ * @param sweep the steps of a sweep and the laws fitted to them
+ */
+public record LoadRun(Meta meta, List<RequestStats> requests, List<TimelinePoint> timeline,
+		List<ProcessSeries> processes, List<MetricSeries> metrics, Saturation saturation, Limits limits,
+		Sweep sweep) {
+}
