@@ -21,10 +21,15 @@ enum Tactic {
 			Set.of("order"), Map.of("SHOP_ORDER_CHECKOUT_MODE", "sync", "SHOP_ORDER_SAGA_STOCK_TIMEOUT", "5s",
 					"SHOP_ORDER_SAGA_PAYMENT_TIMEOUT", "5s")),
 
-	/** Every service has a single database connection instead of a pool of ten. */
-	DB_POOL("db-pool", "every service gets one database connection instead of a pool of 10",
+	/**
+	 * Every service gets two database connections instead of a pool of ten. Not one: identity
+	 * needs two at once while it starts (a transaction holds one while a bean it creates asks for
+	 * another), and with a single connection it waits for itself until the pool times out — the
+	 * course's pool-size deadlock, which this switch would otherwise only demonstrate.
+	 */
+	DB_POOL("db-pool", "every service gets 2 database connections instead of a pool of 10",
 			Set.of("identity", "catalog", "inventory", "order", "payment", "notification", "analytics"),
-			Map.of("BLUEPRINT_DB_POOL_SIZE", "1"));
+			Map.of("BLUEPRINT_DB_POOL_SIZE", "2"));
 
 	private final String id;
 

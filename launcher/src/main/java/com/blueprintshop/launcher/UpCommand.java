@@ -30,7 +30,7 @@ final class UpCommand implements Callable<Integer> {
 
 	@Option(names = "--without", paramLabel = "TACTIC", converter = TacticConverter.class,
 			description = "Run without a tactic, to measure what it buys (repeatable): async-checkout "
-					+ "(checkout runs the saga synchronously), db-pool (one database connection per service).")
+					+ "(checkout runs the saga synchronously), db-pool (2 database connections per service instead of 10).")
 	private java.util.List<Tactic> without = new java.util.ArrayList<>();
 
 	static final class TacticConverter implements picocli.CommandLine.ITypeConverter<Tactic> {

@@ -37,7 +37,7 @@ class TacticTests {
 		assertThat(Tactic.DB_POOL.changes(spec("gateway"))).isFalse();
 		assertThat(Tactic.DB_POOL.changes(spec("storefront-1"))).isFalse();
 		assertThat(Tactic.DB_POOL.changes(spec("postgres"))).isFalse();
-		assertThat(Tactic.DB_POOL.environment()).isEqualTo(Map.of("BLUEPRINT_DB_POOL_SIZE", "1"));
+		assertThat(Tactic.DB_POOL.environment()).isEqualTo(Map.of("BLUEPRINT_DB_POOL_SIZE", "2"));
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +55,7 @@ final class Reporting {
 	 */
 	static LoadRun assemble(Lab.Measured measured, Path outDirectory, Profile profile, String target,
 			Injection injection, double loadSeconds, double fromT, double toT, Limits limits, Sweep sweep,
-			List<String> notes) {
+			List<String> notes, Map<String, String> ablations) {
 		Recorder recorder = measured.recorder();
 		long start = recorder.runStartMillis();
 		List<Recorder.Sample> samples = recorder.samples();
@@ -66,7 +65,6 @@ final class Reporting {
 		int seconds = (int) Math.max(Math.ceil(loadSeconds), Math.ceil((lastEnd - start) / 1000.0));
 		List<TimelinePoint> timeline = Measurements.timeline(samples, start, seconds, measured::usersAt);
 		Machine machine = MachineFacts.now();
-		Map<String, String> ablations = new LinkedHashMap<>();
 		String mix = (profile == Profile.MIX) ? " (" + Profile.describeMix() + ")" : "";
 		Meta meta = new Meta(outDirectory.getFileName().toString(), profile.label(), Instant.ofEpochMilli(start),
 				loadSeconds, fromT, target, injection, machine,

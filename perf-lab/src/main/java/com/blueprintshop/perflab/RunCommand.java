@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
 		}
 		notes.addAll(labNotes(measured));
 		LoadRun run = Reporting.assemble(measured, outDirectory, plan.profile(), baseUrl, plan.injection(),
-				plan.loadSeconds(), plan.warmupSeconds(), plan.loadSeconds(), ceilings, null, notes);
+				plan.loadSeconds(), plan.warmupSeconds(), plan.loadSeconds(), ceilings, null, notes,
+				sample ? system.ablations() : java.util.Map.of());
 		Reporting.write(run, outDirectory, this.console);
 		Summary.requests(this.console, run.requests(), plan.warmupSeconds(), plan.loadSeconds());
 		Summary.outcomes(this.console, measured.outcomes().snapshot());

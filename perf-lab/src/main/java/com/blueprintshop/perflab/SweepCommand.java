@@ -97,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
 		Injection injection = new Injection("closed", null, null, levels.stream().map(Integer::doubleValue).toList(),
 				levels.getLast(), pause);
 		LoadRun run = Reporting.assemble(measured, outDirectory, chosen, system.edgeUrl(), injection, end, warm, end,
-				null, sweep, RunCommand.labNotes(measured));
+				null, sweep, RunCommand.labNotes(measured), system.ablations());
 		Reporting.write(run, outDirectory, this.console);
 		Summary.requests(this.console, run.requests(), warm, end);
 		Summary.sweep(this.console, sweep);

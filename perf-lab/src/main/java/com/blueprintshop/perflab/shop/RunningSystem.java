@@ -67,6 +67,18 @@ public final class RunningSystem {
 		}
 	}
 
+	/**
+	 * The tactics this run was started without ({@code ./blueprint up --without}, or switched off by
+	 * {@code load --ablate}), as the report's meta states them: the tactic and that it is off.
+	 */
+	public java.util.Map<String, String> ablations() {
+		java.util.Map<String, String> ablations = new java.util.LinkedHashMap<>();
+		for (JsonNode tactic : this.state.path("without")) {
+			ablations.put(tactic.asString(), "off");
+		}
+		return ablations;
+	}
+
 	public Path home() {
 		return this.home;
 	}
