@@ -89,7 +89,8 @@ final class Reporting {
 		}
 		findings.addAll(notes);
 		return new LoadRun(meta, requests, timeline, measured.processes(), measured.metrics(),
-				new Saturation(saturation.first(), findings), limits, sweep);
+				new Saturation(saturation.first(), findings), limits, sweep, Measurements.histogram(samples,
+						start + Math.round(fromT * 1000), start + Math.round(toT * 1000)));
 	}
 
 	/** Writes the report; if the writer fails, the measurements are kept as plain JSON and the run fails. */

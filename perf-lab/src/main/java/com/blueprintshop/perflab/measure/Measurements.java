@@ -51,6 +51,32 @@ public final class Measurements {
 		return stats;
 	}
 
+	/** Bucket bounds in milliseconds: 1-2-5 steps, so a log axis spaces them evenly. */
+	static final double[] HISTOGRAM_BOUNDS = { 0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000,
+			20000, Double.POSITIVE_INFINITY };
+
+	/** The latencies of every request sent in the window, all types together, counted per bucket. */
+	public static List<com.blueprintshop.perflab.model.LoadRun.LatencyBucket> histogram(List<Sample> samples,
+			long fromMillis, long toMillis) {
+		long[] counts = new long[HISTOGRAM_BOUNDS.length - 1];
+		for (Sample sample : samples) {
+			if (sample.startMillis() >= fromMillis && sample.startMillis() < toMillis) {
+				long millis = sample.millis();
+				int bucket = 0;
+				while (bucket < counts.length - 1 && millis >= HISTOGRAM_BOUNDS[bucket + 1]) {
+					bucket++;
+				}
+				counts[bucket]++;
+			}
+		}
+		List<com.blueprintshop.perflab.model.LoadRun.LatencyBucket> buckets = new ArrayList<>();
+		for (int i = 0; i < counts.length; i++) {
+			buckets.add(new com.blueprintshop.perflab.model.LoadRun.LatencyBucket(HISTOGRAM_BOUNDS[i],
+					HISTOGRAM_BOUNDS[i + 1], counts[i]));
+		}
+		return buckets;
+	}
+
 	private static String base(String name) {
 		int arrow = name.indexOf(" → ");
 		return (arrow > 0) ? name.substring(0, arrow) : name;

@@ -17,8 +17,23 @@ import java.util.List;
  * @param saturation which resource ran out first, and the evidence
  * @param limits the machine's reference ceilings, when measured in the same run
  * @param sweep the steps of a sweep and the laws fitted to them
+ * @param histogram how many requests of the measured window (all types together) took how long,
+ * in buckets of growing width; empty when nothing was measured
  */
 public record LoadRun(Meta meta, List<RequestStats> requests, List<TimelinePoint> timeline,
 		List<ProcessSeries> processes, List<MetricSeries> metrics, Saturation saturation, Limits limits,
-		Sweep sweep) {
+		Sweep sweep, List<LatencyBucket> histogram) {
+
+	public LoadRun {
+		histogram = (histogram != null) ? List.copyOf(histogram) : List.of();
+	}
+
+	/**
+	 * @param fromMs the bucket's lower bound (inclusive)
+	 * @param toMs its upper bound (exclusive); {@code Infinity} for the last
+	 * @param count requests whose latency fell in it
+	 */
+	public record LatencyBucket(double fromMs, double toMs, long count) {
+	}
+
 }

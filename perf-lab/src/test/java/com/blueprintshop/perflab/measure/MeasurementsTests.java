@@ -89,4 +89,26 @@ class MeasurementsTests {
 		assertThat(ErrorKinds.of(null)).isEqualTo("failed");
 	}
 
+	@Test
+	void countsTheWindowsLatenciesInOneTwoFiveBucketsAndLeavesOutTheWarmUp() {
+		List<Sample> samples = List.of(new Sample("home", START, START + 30, true, null),
+				new Sample("home", START + 1000, START + 1000, true, null),
+				new Sample("home", START + 1000, START + 1049, true, null),
+				new Sample("search", START + 1000, START + 1050, false, "503"),
+				new Sample("home", START + 1000, START + 31000, true, null));
+
+		List<com.blueprintshop.perflab.model.LoadRun.LatencyBucket> buckets = Measurements.histogram(samples,
+				START + 1000, START + 2000);
+
+		assertThat(buckets).hasSize(Measurements.HISTOGRAM_BOUNDS.length - 1);
+		assertThat(buckets.getFirst().fromMs()).isZero();
+		assertThat(buckets.getLast().toMs()).isInfinite();
+		assertThat(buckets.stream().mapToLong(com.blueprintshop.perflab.model.LoadRun.LatencyBucket::count).sum())
+			.as("the warm-up request is out").isEqualTo(4);
+		assertThat(buckets).filteredOn((b) -> b.fromMs() == 0).extracting((b) -> b.count()).containsExactly(1L);
+		assertThat(buckets).filteredOn((b) -> b.fromMs() == 20).extracting((b) -> b.count()).containsExactly(1L);
+		assertThat(buckets).filteredOn((b) -> b.fromMs() == 50).extracting((b) -> b.count()).containsExactly(1L);
+		assertThat(buckets.getLast().count()).as("30 s").isOne();
+	}
+
 }

@@ -84,7 +84,7 @@ class ReportsTests {
 		Sweep linear = new Sweep(complete.sweep().points(),
 				new Sweep.Fit("amdahl", 100, 0, null, null, Double.POSITIVE_INFINITY, 1), null, 200, null);
 		LoadRun run = new LoadRun(complete.meta(), complete.requests(), List.of(), List.of(), List.of(), null, null,
-				linear);
+				linear, List.of());
 
 		assertThat(Reports.fromJson(Reports.json(run))).isEqualTo(run);
 	}
@@ -125,10 +125,21 @@ class ReportsTests {
 	void htmlDrawsAChartInEveryChartSectionOfACompleteRun() {
 		Map<String, String> sections = sections(Reports.html(TestRuns.complete()));
 
-		Map<String, Integer> charts = Map.of("latency", 1, "throughput", 1, "errors", 1, "distribution", 1, "cpu", 1,
+		Map<String, Integer> charts = Map.of("latency", 1, "throughput", 1, "errors", 1, "distribution", 2, "cpu", 1,
 				"memory", 1, "gc", 1, "pools", 2, "lag", 1, "sweep", 2);
 		charts.forEach((id, count) -> assertThat(count(sections.get(id), "<svg")).as(id).isEqualTo(count));
 		assertThat(sections.values()).noneMatch(s -> s.contains("not measured in this run"));
+	}
+
+	@Test
+	void htmlDrawsTheLatencyHistogramBucketByBucketLeavingOutEmptyOnes() {
+		String distribution = sections(Reports.html(TestRuns.complete())).get("distribution");
+
+		assertThat(distribution).contains("Requests of the measured window by latency").contains("20–50")
+			.contains("2000–5000")
+			.doesNotContain("≥ 20000");
+		assertThat(sections(Reports.html(TestRuns.bare())).get("distribution"))
+			.contains("No latency histogram in this report");
 	}
 
 	@Test
@@ -218,7 +229,7 @@ class ReportsTests {
 	@Test
 	void htmlSaysSoWhenThereIsNoTimelineEither() {
 		LoadRun bare = TestRuns.bare();
-		LoadRun empty = new LoadRun(bare.meta(), List.of(), List.of(), List.of(), List.of(), null, null, null);
+		LoadRun empty = new LoadRun(bare.meta(), List.of(), List.of(), List.of(), List.of(), null, null, null, null);
 
 		Map<String, String> sections = sections(Reports.html(empty));
 
@@ -275,7 +286,7 @@ class ReportsTests {
 		List<RequestStats> requests = new ArrayList<>(run.requests());
 		requests.add(new RequestStats("search", 10, 10, 0, 1, 1, 1, 1, 1, 1, 1, Map.of()));
 		return new LoadRun(run.meta(), requests, run.timeline(), run.processes(), run.metrics(), run.saturation(),
-				run.limits(), run.sweep());
+				run.limits(), run.sweep(), run.histogram());
 	}
 
 	/**
@@ -300,7 +311,7 @@ class ReportsTests {
 				new Injection("open", 70.0, null, List.of(), null, 1.0), m.machine(), m.loadGeneratorCpuShare(),
 				Map.of());
 		return new LoadRun(meta, requests, run.timeline(), run.processes(), run.metrics(), run.saturation(),
-				run.limits(), run.sweep());
+				run.limits(), run.sweep(), run.histogram());
 	}
 
 	private static Map<String, String> sections(String html) {

@@ -45,13 +45,21 @@ final class TestRuns {
 				metrics("gateway", t -> new MetricSample(t, 1, null, null, null, 150.0)));
 		return new LoadRun(meta("run-complete", "mix", Map.of("async-checkout", "sync", "catalog-cache", "off")),
 				requests(1.0), timeline(), processes, metrics,
-				SaturationAnalysis.of(2, WARMUP, DURATION, processes, metrics), limits(), sweep());
+				SaturationAnalysis.of(2, WARMUP, DURATION, processes, metrics), limits(), sweep(), histogram());
 	}
 
 	/** The parts a plain run may leave out: no limits, no sweep, no metrics, no processes, no verdict. */
 	static LoadRun bare() {
 		return new LoadRun(meta("run-bare", "browse", Map.of()), requests(1.0), timeline(), List.of(), List.of(),
-				null, null, null);
+				null, null, null, List.of());
+	}
+
+	/** Most requests between 20 and 100 ms, a tail out to 5 s. */
+	static List<LoadRun.LatencyBucket> histogram() {
+		return List.of(new LoadRun.LatencyBucket(10, 20, 40), new LoadRun.LatencyBucket(20, 50, 900),
+				new LoadRun.LatencyBucket(50, 100, 500), new LoadRun.LatencyBucket(100, 200, 60),
+				new LoadRun.LatencyBucket(200, 500, 12), new LoadRun.LatencyBucket(2000, 5000, 2),
+				new LoadRun.LatencyBucket(20000, Double.POSITIVE_INFINITY, 0));
 	}
 
 	static Meta meta(String id, String profile, Map<String, String> ablations) {
