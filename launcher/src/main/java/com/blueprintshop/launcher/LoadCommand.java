@@ -49,7 +49,7 @@ final class LoadCommand implements Callable<Integer> {
 	private boolean sweep;
 
 	@Option(names = "--ablate", paramLabel = "TACTIC", converter = UpCommand.TacticConverter.class,
-			description = "Run the same workload with and without a tactic (async-checkout, db-pool) and report the "
+			description = "Run the same workload with and without a tactic (async-checkout, db-pool, http-cache, edge-cache, near-cache, redis-cache) and report the "
 					+ "difference; the affected components are restarted without it, then put back.")
 	private Tactic ablate;
 
@@ -145,13 +145,20 @@ final class LoadCommand implements Callable<Integer> {
 			.filter((c) -> c.kind().application() && changed.changes(c.spec()))
 			.map(ComponentState::name)
 			.toList();
-		out.println((how.equals("without") ? "2/3 Restarting " : "Putting back ") + String.join(", ", affected) + " "
+		List<String> touched = new ArrayList<>(affected);
+		if (changed.changesEdge()) {
+			touched.add("the edge");
+		}
+		out.println((how.equals("without") ? "2/3 Restarting " : "Putting back ") + String.join(", ", touched) + " "
 				+ how + " " + changed.id() + " …");
 		for (String component : affected) {
 			int restarted = RestartCommand.restart(this.blueprint, component);
 			if (restarted != 0) {
 				return restarted;
 			}
+		}
+		if (changed.changesEdge()) {
+			return RestartCommand.reloadEdge(this.blueprint);
 		}
 		return 0;
 	}

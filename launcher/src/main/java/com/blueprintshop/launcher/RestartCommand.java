@@ -182,6 +182,29 @@ final class RestartCommand implements Callable<Integer> {
 				|| component.name().equals("identity");
 	}
 
+	/**
+	 * Rewrites the edge's configuration for the run's current tactics and has nginx reload it, as
+	 * {@code ./blueprint load --ablate edge-cache} does. @return the exit code
+	 */
+	static int reloadEdge(Blueprint blueprint) {
+		Settings settings = blueprint.settings();
+		StateStore store = new StateStore(settings.home().stateFile());
+		try (RunLock lock = RunLock.acquire(settings.home().lockFile())) {
+			store.write(store.read().orElseThrow());
+			repointEdge(new Starter(settings, Secrets.load(settings.home().secretsFile()), store, blueprint.out()));
+			return 0;
+		}
+		catch (LaunchFailed failed) {
+			blueprint.err().println(failed.component() + " did not reload: " + failed.getMessage());
+			failed.printLogTail(blueprint.err());
+			return 1;
+		}
+		catch (RunLock.Busy busy) {
+			blueprint.err().println(busy.getMessage());
+			return 2;
+		}
+	}
+
 	private static void repointEdge(Starter starter) {
 		StateStore store = starter.store();
 		Optional<ComponentState> edge = store.current()

@@ -117,7 +117,8 @@ final class Starter {
 		List<Integer> identityPorts = runningPorts((c) -> c.name().equals("identity"));
 		EdgeConfig config = new EdgeConfig(this.settings.home(),
 				this.settings.repo().resolve("storefront/target/classes/static"), tls, httpsPort, httpPort,
-				storefrontPorts, gatewayPorts, identityPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive());
+				storefrontPorts, gatewayPorts, identityPorts, OsUser.currentIsRoot(), nginx.hasHttp2Directive(),
+				!this.store.current().ablations().contains(Tactic.EDGE_CACHE), nginx.brotliModule());
 		nginx.install(config);
 		return config;
 	}

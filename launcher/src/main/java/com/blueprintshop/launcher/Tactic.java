@@ -29,7 +29,26 @@ enum Tactic {
 	 */
 	DB_POOL("db-pool", "every service gets 2 database connections instead of a pool of 10",
 			Set.of("identity", "catalog", "inventory", "order", "payment", "notification", "analytics"),
-			Map.of("BLUEPRINT_DB_POOL_SIZE", "2"));
+			Map.of("BLUEPRINT_DB_POOL_SIZE", "2")),
+
+	/**
+	 * HTTP validators and freshness: no ETag, no 304, and pages and catalog API answers marked
+	 * {@code no-cache}, so neither browsers nor the edge keep anything dynamic.
+	 */
+	HTTP_CACHE("http-cache", "no ETag, no 304, nothing dynamic cacheable by browsers or the edge",
+			Set.of("storefront", "catalog"), Map.of("SHOP_HTTP_CACHE_ENABLED", "false")),
+
+	/** The edge's micro-cache of anonymous pages and its cache of product images. */
+	EDGE_CACHE("edge-cache", "the edge keeps no pages or images: every request goes to a storefront or the gateway",
+			Set.of(), Map.of()),
+
+	/** Catalog's per-instance Caffeine cache in front of Redis. */
+	NEAR_CACHE("near-cache", "catalog reads skip the in-process cache and go to Redis (then PostgreSQL)",
+			Set.of("catalog"), Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false")),
+
+	/** Catalog's shared Redis cache behind the near cache. */
+	REDIS_CACHE("redis-cache", "catalog reads skip the shared Redis cache: a near-cache miss goes to PostgreSQL",
+			Set.of("catalog"), Map.of("SHOP_CATALOG_CACHE_REDIS_ENABLED", "false"));
 
 	private final String id;
 
@@ -55,7 +74,15 @@ enum Tactic {
 	}
 
 	boolean changes(ComponentSpec spec) {
+		if (spec.kind() == Kind.EDGE) {
+			return this == EDGE_CACHE;
+		}
 		return spec.app().map(this.apps::contains).orElse(false);
+	}
+
+	/** Whether switching it means rewriting the edge's configuration and reloading nginx. */
+	boolean changesEdge() {
+		return this == EDGE_CACHE;
 	}
 
 	Map<String, String> environment() {

@@ -22,9 +22,11 @@ class TacticTests {
 	void isNamedAsTypedAndSaysWhichOnesThereAreWhenUnknown() {
 		assertThat(Tactic.of("async-checkout")).isEqualTo(Tactic.ASYNC_CHECKOUT);
 		assertThat(Tactic.of("DB-POOL")).isEqualTo(Tactic.DB_POOL);
-		assertThatIllegalArgumentException().isThrownBy(() -> Tactic.of("edge-cache"))
+		assertThat(Tactic.of("Edge-Cache")).isEqualTo(Tactic.EDGE_CACHE);
+		assertThatIllegalArgumentException().isThrownBy(() -> Tactic.of("cdn"))
 			.withMessageContaining("async-checkout")
-			.withMessageContaining("db-pool");
+			.withMessageContaining("db-pool")
+			.withMessageContaining("near-cache");
 	}
 
 	@Test
@@ -38,6 +40,23 @@ class TacticTests {
 		assertThat(Tactic.DB_POOL.changes(spec("storefront-1"))).isFalse();
 		assertThat(Tactic.DB_POOL.changes(spec("postgres"))).isFalse();
 		assertThat(Tactic.DB_POOL.environment()).isEqualTo(Map.of("BLUEPRINT_DB_POOL_SIZE", "2"));
+	}
+
+	@Test
+	void eachCacheLayerIsSwitchedWhereItLives() {
+		assertThat(Tactic.HTTP_CACHE.changes(spec("storefront-1"))).isTrue();
+		assertThat(Tactic.HTTP_CACHE.changes(spec("catalog"))).isTrue();
+		assertThat(Tactic.HTTP_CACHE.changes(spec("gateway"))).isFalse();
+		assertThat(Tactic.HTTP_CACHE.environment()).isEqualTo(Map.of("SHOP_HTTP_CACHE_ENABLED", "false"));
+		assertThat(Tactic.NEAR_CACHE.changes(spec("catalog"))).isTrue();
+		assertThat(Tactic.NEAR_CACHE.changes(spec("inventory"))).isFalse();
+		assertThat(Tactic.NEAR_CACHE.environment()).isEqualTo(Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false"));
+		assertThat(Tactic.REDIS_CACHE.environment()).isEqualTo(Map.of("SHOP_CATALOG_CACHE_REDIS_ENABLED", "false"));
+		assertThat(Tactic.EDGE_CACHE.changes(spec("edge"))).isTrue();
+		assertThat(Tactic.EDGE_CACHE.changes(spec("storefront-1"))).isFalse();
+		assertThat(Tactic.EDGE_CACHE.changesEdge()).isTrue();
+		assertThat(Tactic.NEAR_CACHE.changesEdge()).isFalse();
+		assertThat(Tactic.NEAR_CACHE.changes(spec("edge"))).isFalse();
 	}
 
 	@Test

@@ -18,6 +18,8 @@ public record Nginx(Path executable, Version version) {
 
 	private static final Path FALLBACK = Path.of("/usr/sbin/nginx");
 
+	private static final Path BROTLI_MODULE = Path.of("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so");
+
 	private static final Pattern VERSION = Pattern.compile("nginx/(\\d+)\\.(\\d+)\\.(\\d+)");
 
 	public record Version(int major, int minor, int patch) implements Comparable<Version> {
@@ -43,6 +45,12 @@ public record Nginx(Path executable, Version version) {
 			.filter(Files::isExecutable)
 			.findFirst()
 			.map((executable) -> new Nginx(executable, versionOf(executable)));
+	}
+
+	/** Debian's {@code libnginx-mod-http-brotli-filter}, built for the nginx of the same release. */
+	public Optional<Path> brotliModule() {
+		Path module = BROTLI_MODULE;
+		return Files.isReadable(module) ? Optional.of(module) : Optional.empty();
 	}
 
 	/** {@code http2 on;} arrived in 1.25.1; before it HTTP/2 was a parameter of {@code listen}. */
@@ -81,6 +89,9 @@ public record Nginx(Path executable, Version version) {
 		try {
 			for (String temp : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
 				Files.createDirectories(config.home().edge().resolve("tmp").resolve(temp));
+			}
+			if (config.cache()) {
+				Files.createDirectories(config.cacheDirectory());
 			}
 			Path partial = config.file().resolveSibling("nginx.conf.new");
 			Files.writeString(partial, config.render());

@@ -65,6 +65,44 @@ class EdgeConfigTests {
 	}
 
 	@Test
+	void microCachesAnonymousPagesAndImagesButNeverARequestWithTheSession() {
+		String conf = config(List.of(8081), false, true).render();
+
+		assertThat(conf).contains("proxy_cache_path " + this.directory.resolve("edge") + "/cache/pages")
+			.contains("proxy_cache pages;")
+			.contains("proxy_cache images;")
+			.contains("proxy_cache_bypass $cookie_BP_SESSION $http_authorization;")
+			.contains("proxy_no_cache $cookie_BP_SESSION $http_authorization;")
+			.contains("proxy_cache_lock on;")
+			.contains("proxy_cache_use_stale updating error timeout http_500 http_502 http_503 http_504;")
+			.contains("add_header X-Cache-Status $upstream_cache_status always;")
+			.contains("cache=$upstream_cache_status")
+			.contains("open_file_cache_errors on;");
+	}
+
+	@Test
+	void withoutItsCacheTheEdgeOnlyProxies() {
+		String conf = new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081), List.of(8080),
+				List.of(9001), false, true, false, Optional.empty())
+			.render();
+
+		assertThat(conf).doesNotContain("proxy_cache ").doesNotContain("proxy_cache_path").doesNotContain("X-Cache-Status");
+	}
+
+	@Test
+	void compressesWithBrotliOnlyWhenTheModuleIsThere() {
+		Path module = Path.of("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so");
+		String with = new EdgeConfig(new BlueprintHome(this.directory), this.directory.resolve("static"),
+				new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088, List.of(8081), List.of(8080),
+				List.of(9001), false, true, true, Optional.of(module))
+			.render();
+
+		assertThat(with).startsWith("# Generated").contains("load_module " + module + ";").contains("brotli on;");
+		assertThat(config(List.of(8081), false, true).render()).doesNotContain("brotli").contains("gzip on;");
+	}
+
+	@Test
 	void refusesAnEdgeWithoutGateway() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new EdgeConfig(new BlueprintHome(this.directory),
 				this.directory.resolve("static"), new TlsMaterial(this.directory.resolve("edge/tls")), 8443, 8088,
@@ -106,7 +144,7 @@ class EdgeConfigTests {
 
 		assertThat(conf).contains("pid " + config.home().edge() + "/nginx.pid;")
 			.contains("error_log " + config.home().logs() + "/edge-error.log")
-			.contains("access_log " + config.home().logs() + "/edge-access.log;")
+			.contains("access_log " + config.home().logs() + "/edge-access.log edge;")
 			.contains("proxy_temp_path " + config.home().edge() + "/tmp/proxy;");
 	}
 
