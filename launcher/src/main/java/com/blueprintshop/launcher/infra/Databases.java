@@ -19,6 +19,24 @@ public final class Databases {
 	private Databases() {
 	}
 
+	/**
+	 * Creates {@code pg_stat_statements} in the database {@code admin} is connected to, where the
+	 * server preloads it (the launcher's own PostgreSQL does; a machine's may not). Its view counts
+	 * the statements of every database. @return whether the view is there
+	 */
+	public static boolean enableStatementStatistics(Connection admin) throws SQLException {
+		try (java.sql.Statement statement = admin.createStatement();
+				java.sql.ResultSet preload = statement.executeQuery("show shared_preload_libraries")) {
+			if (!preload.next() || !preload.getString(1).contains("pg_stat_statements")) {
+				return false;
+			}
+		}
+		try (java.sql.Statement statement = admin.createStatement()) {
+			statement.execute("create extension if not exists pg_stat_statements");
+		}
+		return true;
+	}
+
 	public static void ensureRoleAndDatabase(Connection admin, String name, String password) throws SQLException {
 		if (!IDENTIFIER.matcher(name).matches()) {
 			throw new IllegalArgumentException("not a plain lower-case SQL identifier: " + name);
