@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,7 @@ import com.blueprintshop.perflab.shop.RunningSystem;
 import com.blueprintshop.perflab.shop.ShopApi;
 import com.blueprintshop.perflab.shop.ShopperPool;
 import com.blueprintshop.perflab.shop.SystemNotRunningException;
+import com.blueprintshop.perflab.sample.CacheCounters;
 import com.blueprintshop.perflab.sample.SystemSampler;
 
 /**
@@ -62,10 +64,22 @@ final class Lab {
 	 * @param loadGeneratorShare of the machine's CPU between two moments
 	 */
 	record Measured(Recorder recorder, List<ProcessSeries> processes, List<MetricSeries> metrics, Path gatlingReport,
-			Outcomes outcomes, ShopperPool shoppers, int[] activeUsers, Window cpu) {
+			Outcomes outcomes, ShopperPool shoppers, int[] activeUsers, Window cpu, Caches caches) {
 
 		int usersAt(int second) {
 			return (second >= 1 && second <= this.activeUsers.length) ? this.activeUsers[second - 1] : 0;
+		}
+
+	}
+
+	/**
+	 * The cache counters at the end of the warm-up and after the load, {@code null} where the run
+	 * did not read them (another target, or the run ended inside its warm-up).
+	 */
+	record Caches(CacheCounters counters, CacheCounters.Snapshot start, CacheCounters.Snapshot end) {
+
+		com.blueprintshop.perflab.model.Caching between(long requests) {
+			return (this.start != null && this.end != null) ? this.counters.between(this.start, this.end, requests) : null;
 		}
 
 	}
@@ -102,6 +116,7 @@ final class Lab {
 
 		Recorder recorder = new Recorder();
 		SystemSampler sampler = new SystemSampler();
+		CacheCounters counters = setup.sampleSystem() ? cacheCounters(system) : null;
 		if (setup.sampleSystem()) {
 			for (RunningSystem.Component component : system.components()) {
 				if (component.sampled()) {
@@ -109,9 +124,11 @@ final class Lab {
 				}
 				if (component.hasActuator()) {
 					sampler.trackMetrics(component.name(), component.port());
+					counters.track(component.name(), component.port());
 				}
 			}
 		}
+		java.util.concurrent.atomic.AtomicReference<CacheCounters.Snapshot> windowStart = new java.util.concurrent.atomic.AtomicReference<>();
 		List<Integer> users = new ArrayList<>();
 		ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor((r) -> {
 			Thread thread = new Thread(r, "perf-lab-progress");
@@ -128,6 +145,10 @@ final class Lab {
 						users.add(recorder.activeUsers());
 					}
 					lines.print();
+					boolean warm = System.currentTimeMillis() - recorder.runStartMillis() >= setup.warmupSeconds() * 1000;
+					if (counters != null && warm && windowStart.get() == null) {
+						windowStart.set(counters.snapshot());
+					}
 				}
 			}, 1, 1, TimeUnit.SECONDS);
 			report = GatlingEngine.run(ShopSimulation.class, setup.description(), setup.outDirectory().resolve("gatling"),
@@ -166,8 +187,26 @@ final class Lab {
 			}
 
 		};
+		Caches caches = (counters != null) ? new Caches(counters, windowStart.get(),
+				(windowStart.get() != null) ? counters.snapshot() : null) : null;
 		return new Measured(recorder, sampler.processes(origin), sampler.metrics(origin), report, outcomes, shoppers,
-				perSecond, cpu);
+				perSecond, cpu, caches);
+	}
+
+	/** Where the running system's cache counters are: its services, its edge's log, its PostgreSQL. */
+	private static CacheCounters cacheCounters(RunningSystem system) {
+		Optional<CacheCounters.Database> database = Optional.empty();
+		if (system.postgresPort() != null) {
+			try {
+				database = Optional.of(new CacheCounters.Database(
+						"jdbc:postgresql://" + system.postgresHost() + ":" + system.postgresPort() + "/postgres", "postgres",
+						system.secret("postgres.superuser.password")));
+			}
+			catch (RuntimeException ex) {
+				// an external PostgreSQL: no superuser password of ours
+			}
+		}
+		return new CacheCounters(system.home().resolve("logs/edge-access.log"), database);
 	}
 
 	/** Gatling's own count of the run's requests next to the recorder's, when its report is there. */

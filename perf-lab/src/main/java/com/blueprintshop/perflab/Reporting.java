@@ -88,9 +88,11 @@ final class Reporting {
 					busy * 100, meta.loadGeneratorCpuShare() * 100, measured.cpu().systemCpuSeconds(fromT, toT)));
 		}
 		findings.addAll(notes);
+		com.blueprintshop.perflab.model.Caching caching = (measured.caches() != null && !requests.isEmpty())
+				? measured.caches().between(requests.getFirst().count()) : null;
 		return new LoadRun(meta, requests, timeline, measured.processes(), measured.metrics(),
 				new Saturation(saturation.first(), findings), limits, sweep, Measurements.histogram(samples,
-						start + Math.round(fromT * 1000), start + Math.round(toT * 1000)));
+						start + Math.round(fromT * 1000), start + Math.round(toT * 1000)), caching);
 	}
 
 	/** Writes the report; if the writer fails, the measurements are kept as plain JSON and the run fails. */

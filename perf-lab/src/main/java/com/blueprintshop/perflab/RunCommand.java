@@ -107,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
 		Summary.requests(this.console, run.requests(), plan.warmupSeconds(), plan.loadSeconds());
 		Summary.outcomes(this.console, measured.outcomes().snapshot());
 		Summary.saturation(this.console, run.saturation());
+		Summary.caching(this.console, run.caching());
 		if (ceilings != null) {
 			Summary.limits(this.console, ceilings);
 		}

@@ -45,6 +45,22 @@ final class Summary {
 		saturation.findings().forEach((f) -> out.println("  - " + f));
 	}
 
+	static void caching(PrintStream out, com.blueprintshop.perflab.model.Caching caching) {
+		if (caching == null) {
+			return;
+		}
+		out.printf(Locale.ROOT, "%nCaches (measured window)%n");
+		for (com.blueprintshop.perflab.model.Caching.Layer layer : caching.layers()) {
+			out.printf(Locale.ROOT, "  %-6s %-12s %-28s hits %8d  misses %8d  bypassed %8d  hit ratio %s%n",
+					layer.layer(), layer.component(), layer.cache(), layer.hits(), layer.misses(), layer.bypassed(),
+					(layer.hitRatio() != null) ? String.format(Locale.ROOT, "%.1f %%", layer.hitRatio() * 100) : "-");
+		}
+		if (caching.statementsPerRequest() != null) {
+			out.printf(Locale.ROOT, "  PostgreSQL statements per request: %.4f %s%n", caching.statementsPerRequest(),
+					caching.statements());
+		}
+	}
+
 	static void limits(PrintStream out, Limits limits) {
 		out.printf(Locale.ROOT, "%nMachine ceilings%n");
 		out.printf(Locale.ROOT, "  static file (nginx, TLS keep-alive)  %10.0f req/s  p99 %.2f ms%n",

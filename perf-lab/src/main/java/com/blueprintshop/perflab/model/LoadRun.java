@@ -19,13 +19,21 @@ import java.util.List;
  * @param sweep the steps of a sweep and the laws fitted to them
  * @param histogram how many requests of the measured window (all types together) took how long,
  * in buckets of growing width; empty when nothing was measured
+ * @param caching hit ratios per cache layer and the statements that still reached PostgreSQL,
+ * when the run read them
  */
 public record LoadRun(Meta meta, List<RequestStats> requests, List<TimelinePoint> timeline,
 		List<ProcessSeries> processes, List<MetricSeries> metrics, Saturation saturation, Limits limits,
-		Sweep sweep, List<LatencyBucket> histogram) {
+		Sweep sweep, List<LatencyBucket> histogram, Caching caching) {
 
 	public LoadRun {
 		histogram = (histogram != null) ? List.copyOf(histogram) : List.of();
+	}
+
+	/** A run that did not read the caches. */
+	public LoadRun(Meta meta, List<RequestStats> requests, List<TimelinePoint> timeline, List<ProcessSeries> processes,
+			List<MetricSeries> metrics, Saturation saturation, Limits limits, Sweep sweep, List<LatencyBucket> histogram) {
+		this(meta, requests, timeline, processes, metrics, saturation, limits, sweep, histogram, null);
 	}
 
 	/**

@@ -106,8 +106,41 @@ final class Comparison {
 		if (!onlyAfter.isEmpty()) {
 			out.append("only in after:  ").append(String.join(", ", onlyAfter)).append('\n');
 		}
+		caching(out, before.caching(), after.caching());
 		out.append("\"same\" means within ±").append(num(SAME_WITHIN_PERCENT)).append(" %.\n");
 		return out.toString();
+	}
+
+	/** The cache layers' hit ratios and the database statements per request, where both runs read them. */
+	private static void caching(StringBuilder out, com.blueprintshop.perflab.model.Caching was,
+			com.blueprintshop.perflab.model.Caching now) {
+		if (was == null || now == null) {
+			return;
+		}
+		out.append('\n');
+		if (was.statementsPerRequest() != null && now.statementsPerRequest() != null) {
+			out.append("database statements per request: ").append(num(was.statementsPerRequest())).append(" → ")
+				.append(num(now.statementsPerRequest())).append('\n');
+		}
+		Map<String, Double> before = ratios(was);
+		Map<String, Double> after = ratios(now);
+		Set<String> caches = new TreeSet<>(before.keySet());
+		caches.addAll(after.keySet());
+		for (String cache : caches) {
+			out.append("hit ratio ").append(cache).append(": ").append(ratio(before.get(cache))).append(" → ")
+				.append(ratio(after.get(cache))).append('\n');
+		}
+	}
+
+	private static Map<String, Double> ratios(com.blueprintshop.perflab.model.Caching caching) {
+		Map<String, Double> ratios = new java.util.LinkedHashMap<>();
+		caching.layers().forEach((layer) -> ratios.put(layer.layer() + " " + layer.component() + " " + layer.cache(),
+				layer.hitRatio()));
+		return ratios;
+	}
+
+	private static String ratio(Double ratio) {
+		return (ratio != null) ? num(ratio * 100) + " %" : "—";
 	}
 
 	private static String[] row(String name, Metric metric, RequestStats was, RequestStats now) {

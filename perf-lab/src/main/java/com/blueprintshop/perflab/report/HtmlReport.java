@@ -105,6 +105,7 @@ final class HtmlReport {
 		gc();
 		databasePools();
 		kafkaLag();
+		caching();
 		saturation();
 		limits();
 		sweep();
@@ -117,7 +118,7 @@ final class HtmlReport {
 				{ "throughput", "Throughput over time" }, { "errors", "Error rate over time" },
 				{ "distribution", "Latency distribution" }, { "cpu", "CPU per process" },
 				{ "memory", "Memory (RSS) per process" }, { "gc", "GC pauses per JVM" },
-				{ "pools", "Database pool per service" }, { "lag", "Kafka consumer lag per service" },
+				{ "pools", "Database pool per service" }, { "lag", "Kafka consumer lag per service" }, { "caching", "Caches and the database" },
 				{ "saturation", "Saturation" }, { "limits", "Limits of the machine" },
 				{ "sweep", "Sweep and scalability" } };
 		for (String[] entry : entries) {
@@ -521,6 +522,46 @@ final class HtmlReport {
 		if (all != null && limits.staticFileRps() > 0) {
 			note("The system served " + num(rps) + " requests/s: " + percentOf(rps, limits.staticFileRps())
 					+ " of what the machine serves as a static file, the most any HTTP answer can reach here.");
+		}
+		end();
+	}
+
+	private void caching() {
+		section("caching", "Caches and the database");
+		com.blueprintshop.perflab.model.Caching caching = this.run.caching();
+		if (caching == null) {
+			missing("The cache counters");
+			end();
+			return;
+		}
+		note("Counted over the measured window: the edge's verdict on each request from its access log, every "
+				+ "service's cache.gets from its metrics, and the statements PostgreSQL ran (pg_stat_statements).");
+		if (caching.layers().isEmpty()) {
+			note("No cache reported a get in the window.");
+		}
+		else {
+			this.html.append("<table>\n<tr><th>layer</th><th>where</th><th>cache</th><th class=\"n\">hits</th>")
+				.append("<th class=\"n\">misses</th><th class=\"n\">bypassed</th><th class=\"n\">hit ratio</th></tr>\n");
+			for (com.blueprintshop.perflab.model.Caching.Layer layer : caching.layers()) {
+				this.html.append("<tr><td>").append(esc(layer.layer())).append("</td><td>").append(esc(layer.component()))
+					.append("</td><td>").append(esc(layer.cache())).append("</td><td class=\"n\">").append(layer.hits())
+					.append("</td><td class=\"n\">").append(layer.misses()).append("</td><td class=\"n\">")
+					.append(layer.bypassed()).append("</td><td class=\"n\">")
+					.append((layer.hitRatio() != null) ? esc(num(layer.hitRatio() * 100) + " %") : "—")
+					.append("</td></tr>\n");
+			}
+			this.html.append("</table>\n");
+		}
+		if (caching.statementsPerRequest() == null) {
+			note("PostgreSQL keeps no statement statistics here (pg_stat_statements is not preloaded).");
+		}
+		else {
+			long total = caching.statements().values().stream().mapToLong(Long::longValue).sum();
+			note(total + " statements reached PostgreSQL for " + caching.requests() + " requests: "
+					+ num(caching.statementsPerRequest()) + " per request ("
+					+ caching.statements().entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
+						.collect(java.util.stream.Collectors.joining(", "))
+					+ ").");
 		}
 		end();
 	}

@@ -38,6 +38,7 @@ class ReportsTests {
 		SECTIONS.put("gc", "GC pauses per JVM");
 		SECTIONS.put("pools", "Database pool per service");
 		SECTIONS.put("lag", "Kafka consumer lag per service");
+		SECTIONS.put("caching", "Caches and the database");
 		SECTIONS.put("saturation", "Saturation");
 		SECTIONS.put("limits", "Limits of the machine");
 		SECTIONS.put("sweep", "Sweep and scalability");
@@ -217,13 +218,23 @@ class ReportsTests {
 	void htmlSaysWhatTheRunDidNotMeasure() {
 		Map<String, String> sections = sections(Reports.html(TestRuns.bare()));
 
-		for (String id : List.of("cpu", "memory", "gc", "pools", "lag", "saturation", "limits", "sweep")) {
+		for (String id : List.of("cpu", "memory", "gc", "pools", "lag", "caching", "saturation", "limits", "sweep")) {
 			assertThat(sections.get(id)).as(id).contains("not measured in this run").doesNotContain("<svg");
 		}
 		assertThat(count(sections.get("pools"), "not measured in this run")).isEqualTo(2);
 		for (String id : List.of("latency", "throughput", "errors", "distribution")) {
 			assertThat(sections.get(id)).as(id).contains("<svg").doesNotContain("not measured");
 		}
+	}
+
+	@Test
+	void htmlShowsEachCacheLayersHitRatioAndWhatReachedTheDatabase() {
+		String caching = sections(Reports.html(TestRuns.complete())).get("caching");
+
+		assertThat(caching).contains("<td>edge</td><td>edge</td><td>pages</td><td class=\"n\">900</td>")
+			.contains("<td>near</td><td>catalog</td><td>catalog.near.products</td>")
+			.contains("90 %")
+			.contains("50 statements reached PostgreSQL for 1000 requests: 0.05 per request (bp_catalog 50)");
 	}
 
 	@Test

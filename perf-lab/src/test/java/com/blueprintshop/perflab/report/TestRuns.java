@@ -10,6 +10,7 @@ import java.util.function.DoubleUnaryOperator;
 import com.blueprintshop.perflab.fit.ScalabilityFits;
 import com.blueprintshop.perflab.model.Injection;
 import com.blueprintshop.perflab.model.Limits;
+import com.blueprintshop.perflab.model.Caching;
 import com.blueprintshop.perflab.model.LoadRun;
 import com.blueprintshop.perflab.model.Machine;
 import com.blueprintshop.perflab.model.Meta;
@@ -45,7 +46,10 @@ final class TestRuns {
 				metrics("gateway", t -> new MetricSample(t, 1, null, null, null, 150.0)));
 		return new LoadRun(meta("run-complete", "mix", Map.of("async-checkout", "sync", "catalog-cache", "off")),
 				requests(1.0), timeline(), processes, metrics,
-				SaturationAnalysis.of(2, WARMUP, DURATION, processes, metrics), limits(), sweep(), histogram());
+				SaturationAnalysis.of(2, WARMUP, DURATION, processes, metrics), limits(), sweep(), histogram(),
+				new Caching(List.of(Caching.Layer.of("edge", "edge", "pages", 900, 100, 40),
+						Caching.Layer.of("near", "catalog", "catalog.near.products", 90, 10, 0)), 1000,
+						Map.of("bp_catalog", 50L), 0.05));
 	}
 
 	/** The parts a plain run may leave out: no limits, no sweep, no metrics, no processes, no verdict. */
