@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.blueprintshop.storefront.StorefrontProperties;
@@ -35,19 +36,24 @@ class AccountController {
 
 	private final IdentityClient identity;
 
+	private final Profiles profiles;
+
 	private final NotificationClient notifications;
 
 	private final DateTimeFormatter dates;
 
-	AccountController(IdentityClient identity, NotificationClient notifications, StorefrontProperties properties) {
+	AccountController(IdentityClient identity, Profiles profiles, NotificationClient notifications,
+			StorefrontProperties properties) {
 		this.identity = identity;
+		this.profiles = profiles;
 		this.notifications = notifications;
 		this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(properties.locale());
 	}
 
 	@GetMapping("/account")
-	String account(@RegisteredOAuth2AuthorizedClient("identity") OAuth2AuthorizedClient client, Model model) {
-		UserProfile profile = this.identity.me(token(client));
+	String account(@RegisteredOAuth2AuthorizedClient("identity") OAuth2AuthorizedClient client, Model model,
+			HttpServletRequest request) {
+		UserProfile profile = this.profiles.profile(request, token(client));
 		DisplayNameForm form = new DisplayNameForm();
 		form.setDisplayName(profile.displayName());
 		model.addAttribute("profileForm", form);
@@ -60,16 +66,17 @@ class AccountController {
 	@PostMapping("/account")
 	String changeDisplayName(@RegisteredOAuth2AuthorizedClient("identity") OAuth2AuthorizedClient client,
 			@ModelAttribute("profileForm") DisplayNameForm form, BindingResult binding, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			this.identity.changeDisplayName(token(client), form.getDisplayName());
+			// identity answers with the profile as it now is: the header shows the new name at once
+			this.profiles.remember(request, this.identity.changeDisplayName(token(client), form.getDisplayName()));
 			redirect.addFlashAttribute("notice", "Your display name is saved.");
 			return "redirect:/account";
 		}
 		catch (RejectedInputException ex) {
 			FormErrors.bind(ex, binding);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			addProfile(model, this.identity.me(token(client)));
+			addProfile(model, this.profiles.profile(request, token(client)));
 			model.addAttribute("notifications", this.notifications.recent(token(client), NOTIFICATIONS));
 			return "account";
 		}

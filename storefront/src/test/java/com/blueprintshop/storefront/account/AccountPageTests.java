@@ -5,7 +5,10 @@ import com.blueprintshop.storefront.PageTestSupport;
 import com.blueprintshop.storefront.SignedIn;
 import org.junit.jupiter.api.Test;
 
+import com.blueprintshop.storefront.TestClock;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -26,6 +29,9 @@ class AccountPageTests extends PageTestSupport {
 
 	@Autowired
 	ClientRegistrationRepository registrations;
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void showsTheProfileIdentityReturnsForTheUsersOwnToken() throws Exception {
@@ -77,6 +83,63 @@ class AccountPageTests extends PageTestSupport {
 	@Test
 	void sendsAnonymousVisitorsToSignIn() throws Exception {
 		this.mvc.perform(get("/account")).andExpect(status().isFound()).andExpect(redirectedUrl("/signin"));
+	}
+
+	@Test
+	void keepsTheProfileInTheSessionAndShowsANewNameAtOnce() throws Exception {
+		gateway.json("GET", "/api/identity/me", 200, ADA)
+			.json("PUT", "/api/identity/me", 200, ADA.replace("Ada Lovelace", "Countess"));
+		MockHttpSession session = new MockHttpSession();
+
+		this.mvc.perform(get("/account").session(session).with(ada())).andExpect(status().isOk());
+		String again = this.mvc.perform(get("/account").session(session).with(ada()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(again).contains("<dd>ada@example.com</dd>").contains("<dd>15 January 2026</dd>");
+		assertThat(gateway.count("GET", "/api/identity/me")).as("profiles asked of identity").isEqualTo(1);
+
+		this.mvc.perform(post("/account").session(session).with(ada()).with(csrf()).param("displayName", "Countess"))
+			.andExpect(status().isFound());
+		String after = this.mvc.perform(get("/account").session(session).with(ada()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		// the ID token still says Ada Lovelace; the header and the page say what identity answered
+		assertThat(after).contains("<dd>Countess</dd>").contains("<a href=\"/account\">Countess</a>");
+		assertThat(gateway.count("GET", "/api/identity/me")).isEqualTo(1);
+	}
+
+	@Test
+	void asksIdentityAgainOnceTheCopyIsOld() throws Exception {
+		gateway.json("GET", "/api/identity/me", 200, ADA);
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/account").session(session).with(ada())).andExpect(status().isOk());
+
+		this.clock.advance(Profiles.FRESH_FOR.plusSeconds(1));
+		this.mvc.perform(get("/account").session(session).with(ada())).andExpect(status().isOk());
+
+		assertThat(gateway.count("GET", "/api/identity/me")).isEqualTo(2);
+	}
+
+	@Test
+	void neverShowsAnotherUsersCopy() throws Exception {
+		gateway.json("GET", "/api/identity/me", 200, ADA);
+		MockHttpSession session = new MockHttpSession();
+		this.mvc.perform(get("/account").session(session).with(ada())).andExpect(status().isOk());
+
+		String grace = this.mvc
+			.perform(get("/").session(session)
+				.with(SignedIn.as(this.registrations.findByRegistrationId("identity"), "Grace Hopper", "ROLE_CUSTOMER",
+						"grace-token")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(grace).contains("<a href=\"/account\">Grace Hopper</a>").doesNotContain("Ada Lovelace");
 	}
 
 	private RequestPostProcessor ada() {
