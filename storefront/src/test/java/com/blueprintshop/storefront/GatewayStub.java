@@ -58,7 +58,10 @@ public final class GatewayStub {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
-	/** Forgets answers and requests, except the token endpoint and the category tree. */
+	/** What catalog's version endpoint answers unless a test says otherwise. */
+	public static final long CATALOG_VERSION = 41;
+
+	/** Forgets answers and requests, except the token endpoint, the category tree and catalog's version. */
 	public void reset() {
 		this.answers.clear();
 		this.requests.clear();
@@ -70,6 +73,19 @@ public final class GatewayStub {
 				 {"id":"c2","slug":"headphones","name":"Headphones","parentSlug":"audio","depth":1,"productCount":7},
 				 {"id":"c3","slug":"home","name":"Home & Garden","parentSlug":null,"depth":0,"productCount":4}]
 				""");
+		catalogVersion(CATALOG_VERSION, "2026-03-01T12:00:00Z");
+	}
+
+	/** Catalog's {@code GET /api/catalog/version}, as the catalog service publishes it. */
+	public GatewayStub catalogVersion(long version, String changedAt) {
+		return json("GET", "/api/catalog/version", 200, """
+				{"version":%d,"changedAt":"%s"}
+				""".formatted(version, changedAt));
+	}
+
+	/** How many times the storefront called {@code method path}. */
+	public long count(String method, String path) {
+		return this.requests.stream().filter((r) -> r.method().equals(method) && r.path().equals(path)).count();
 	}
 
 	public GatewayStub json(String method, String path, int status, String body) {

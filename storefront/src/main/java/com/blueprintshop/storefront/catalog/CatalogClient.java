@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.blueprintshop.storefront.system.GatewayCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,8 @@ import org.springframework.web.util.UriBuilder;
  */
 @Component
 public class CatalogClient {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
 
 	private static final ParameterizedTypeReference<Page<ProductSummary>> PRODUCT_PAGE = new ParameterizedTypeReference<>() {
 	};
@@ -35,6 +40,23 @@ public class CatalogClient {
 
 	CatalogClient(RestClient gateway) {
 		this.gateway = gateway;
+	}
+
+	/**
+	 * Catalog's data version, which every anonymous catalog page's ETag is made from; empty
+	 * when catalog cannot say, and the page is then served without one.
+	 */
+	Optional<CatalogVersion> version() {
+		try {
+			CatalogVersion version = GatewayCalls
+				.call(() -> this.gateway.get().uri("/api/catalog/version").retrieve().body(CatalogVersion.class));
+			return Optional.ofNullable(version);
+		}
+		catch (RuntimeException ex) {
+			// a body that is not the contract is as unknown as no answer
+			log.debug("Catalog version unknown: {}", ex.toString());
+			return Optional.empty();
+		}
 	}
 
 	CategoryDetail category(String slug) {

@@ -4,6 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.blueprintshop.storefront.catalog.CatalogPages.CatalogPage;
 import com.blueprintshop.storefront.system.BadRequestException;
 import com.blueprintshop.storefront.system.PageLinks;
 
@@ -37,18 +41,26 @@ class CategoryController {
 
 	private final CatalogClient catalog;
 
-	CategoryController(CatalogClient catalog) {
+	private final CatalogPages pages;
+
+	CategoryController(CatalogClient catalog, CatalogPages pages) {
 		this.catalog = catalog;
+		this.pages = pages;
 	}
 
 	@GetMapping("/c/{slug}")
 	String category(@PathVariable String slug, @RequestParam(defaultValue = DEFAULT_SORT) String sort,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (!SORTS.containsKey(sort)) {
 			throw new BadRequestException("Products can be sorted by newest, price or name, not by '%s'.".formatted(sort));
 		}
 		if (page < 1 || page > MAX_PAGE) {
 			throw new BadRequestException("Page numbers run from 1 to %d.".formatted(MAX_PAGE));
+		}
+		CatalogPage cached = this.pages.open(request, response);
+		if (cached.notModified()) {
+			return null;
 		}
 		CategoryDetail category = this.catalog.category(slug);
 		Page<ProductSummary> products = this.catalog.categoryProducts(slug, sort, page, PAGE_SIZE);
@@ -58,6 +70,7 @@ class CategoryController {
 		model.addAttribute("sorts", SORTS);
 		model.addAttribute("pages", PageLinks.of(page, products.totalPages(), (n) -> url(slug, sort, n)));
 		model.addAttribute("firstPage", url(slug, sort, 1));
+		cached.ready();
 		return "category";
 	}
 

@@ -3,7 +3,12 @@ package com.blueprintshop.storefront.home;
 import java.util.List;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.blueprintshop.storefront.catalog.CatalogClient;
+import com.blueprintshop.storefront.catalog.CatalogPages;
+import com.blueprintshop.storefront.catalog.CatalogPages.CatalogPage;
 import com.blueprintshop.storefront.catalog.ProductSummary;
 import com.blueprintshop.storefront.system.GatewayException;
 import org.slf4j.Logger;
@@ -22,14 +27,24 @@ class HomeController {
 
 	private final CatalogClient catalog;
 
-	HomeController(CatalogClient catalog) {
+	private final CatalogPages pages;
+
+	HomeController(CatalogClient catalog, CatalogPages pages) {
 		this.catalog = catalog;
+		this.pages = pages;
 	}
 
 	@GetMapping("/")
-	String home(Model model) {
-		model.addAttribute("featured", section("featured", () -> this.catalog.featured(SHOWCASE_SIZE)));
-		model.addAttribute("newest", section("new", () -> this.catalog.newest(SHOWCASE_SIZE)));
+	String home(Model model, HttpServletRequest request, HttpServletResponse response) {
+		CatalogPage page = this.pages.open(request, response);
+		if (page.notModified()) {
+			return null;
+		}
+		List<ProductSummary> featured = section("featured", () -> this.catalog.featured(SHOWCASE_SIZE));
+		List<ProductSummary> newest = section("new", () -> this.catalog.newest(SHOWCASE_SIZE));
+		model.addAttribute("featured", featured);
+		model.addAttribute("newest", newest);
+		page.ready(featured != null && newest != null);
 		return "home";
 	}
 

@@ -4,11 +4,17 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import com.blueprintshop.storefront.catalog.CatalogClient;
+import com.blueprintshop.storefront.catalog.CatalogPages;
+import com.blueprintshop.storefront.catalog.CatalogPages.CatalogPage;
 import com.blueprintshop.storefront.catalog.SearchResult;
 import com.blueprintshop.storefront.catalog.Suggestion;
 import com.blueprintshop.storefront.system.BadRequestException;
 import com.blueprintshop.storefront.system.GatewayException;
+import com.blueprintshop.storefront.system.HttpCacheProperties;
 import com.blueprintshop.storefront.system.PageLinks;
 import com.blueprintshop.storefront.system.RejectedInputException;
 
@@ -36,25 +42,42 @@ class SearchController {
 
 	private final CatalogClient catalog;
 
-	SearchController(CatalogClient catalog) {
+	private final CatalogPages pages;
+
+	private final HttpCacheProperties caching;
+
+	SearchController(CatalogClient catalog, CatalogPages pages, HttpCacheProperties caching) {
 		this.catalog = catalog;
+		this.pages = pages;
+		this.caching = caching;
 	}
 
 	@GetMapping("/search")
 	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
 			@RequestParam(required = false) BigDecimal minPrice, @RequestParam(required = false) BigDecimal maxPrice,
-			@RequestParam(defaultValue = "1") int page, Model model) {
+			@RequestParam(defaultValue = "1") int page, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		String query = (q != null) ? q.strip() : "";
 		SearchFilters filters = new SearchFilters(query, StringUtils.hasText(category) ? category.strip() : null,
 				minPrice, maxPrice);
 		model.addAttribute("filters", filters);
 		if (query.isEmpty()) {
+			CatalogPage empty = this.pages.open(request, response);
+			if (empty.notModified()) {
+				return null;
+			}
+			empty.ready();
 			return "search";
 		}
 		check(query, minPrice, maxPrice, page);
+		CatalogPage cached = this.pages.open(request, response);
+		if (cached.notModified()) {
+			return null;
+		}
 		SearchResult result = this.catalog.search(query, filters.category(), minPrice, maxPrice, page, PAGE_SIZE);
 		model.addAttribute("result", result);
 		model.addAttribute("pages", PageLinks.of(page, result.totalPages(), filters::url));
+		cached.ready();
 		return "search";
 	}
 
@@ -72,7 +95,9 @@ class SearchController {
 		try {
 			List<Suggestion> suggestions = this.catalog.suggest(query, SUGGESTIONS);
 			// the same for every visitor: the edge and the browser may reuse them briefly
-			return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()).body(suggestions);
+			CacheControl reuse = this.caching.enabled() ? CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic()
+					: CacheControl.noCache();
+			return ResponseEntity.ok().cacheControl(reuse).body(suggestions);
 		}
 		catch (RejectedInputException ex) {
 			return ResponseEntity.badRequest().body(List.of());

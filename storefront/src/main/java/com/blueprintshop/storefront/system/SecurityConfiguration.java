@@ -27,8 +27,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may see which page, how users sign in and out (OAuth2 login against identity, the
- * storefront as a backend-for-frontend), CSRF tokens on every form that changes something, and
- * the response headers that keep pages from being framed, sniffed or made to run foreign code.
+ * storefront as a backend-for-frontend), CSRF tokens on every form that changes something (but
+ * see {@link SameOriginGuestAddToCart}), the response headers that keep pages from being framed,
+ * sniffed or made to run foreign code, and which pages may be cached where ({@link CachePolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -60,7 +61,12 @@ class SecurityConfiguration {
 			.successHandler(tellingListeners(signInListeners.orderedStream().toList())));
 		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(signInAgainAtCheckout()));
 		http.logout((logout) -> logout.logoutUrl("/signout").logoutSuccessHandler(signOutOfIdentity(registrations)));
+		// the add-to-cart form of a page served to everyone carries no token; same-origin proof instead
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(new SameOriginGuestAddToCart()));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			// Spring Security's writer makes every response no-store; pages decide by what they show
+			.cacheControl((cache) -> cache.disable())
+			.addHeaderWriter(new CachePolicy())
 			// the edge terminates TLS and sends HSTS; a second, different header from here would
 			// only compete with it
 			.httpStrictTransportSecurity((hsts) -> hsts.disable())

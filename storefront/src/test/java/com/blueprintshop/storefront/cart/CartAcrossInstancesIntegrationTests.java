@@ -84,13 +84,17 @@ class CartAcrossInstancesIntegrationTests {
 	void aCartPutTogetherOnOneInstanceIsServedAndChangedByAnotherAfterTheFirstHasGone() throws Exception {
 		HttpResponse<String> product = request(first, "GET", "/p/studio-headphones", null);
 		assertThat(product.statusCode()).isEqualTo(200);
-		this.cookie = sessionCookie(product);
-		Matcher csrf = CSRF_FIELD.matcher(product.body().substring(product.body().indexOf("id=\"add-to-cart\"")));
-		assertThat(csrf.find()).as("a CSRF token in the add-to-cart form").isTrue();
+		// browsing costs no session: the page is the edge's to share, and its form has no token
+		assertThat(product.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(product.headers().firstValue("Cache-Control")).contains("public, max-age=0, s-maxage=2, must-revalidate");
+		assertThat(product.headers().firstValue("ETag")).isPresent();
+		assertThat(product.body()).contains("id=\"add-to-cart\"").doesNotContain("name=\"_csrf\"");
 
+		// the browser says the shop's own page posted the form; the cart, and so the session, begins
 		HttpResponse<String> added = request(first, "POST", "/cart/lines",
-				Map.of("_csrf", csrf.group(1), "product", "studio-headphones", "sku", "HP-1-WHT", "quantity", "3"));
+				Map.of("product", "studio-headphones", "sku", "HP-1-WHT", "quantity", "3"), "same-origin");
 		assertThat(added.statusCode()).isEqualTo(302);
+		this.cookie = sessionCookie(added);
 		first.close();
 
 		HttpResponse<String> cart = request(second, "GET", "/cart", null);
@@ -107,8 +111,21 @@ class CartAcrossInstancesIntegrationTests {
 		assertThat(request(second, "GET", "/cart", null).body()).contains("Cart (1)");
 	}
 
+	@Test
+	void aFormPostedFromAnotherSiteStartsNoCart() throws Exception {
+		HttpResponse<String> refused = request(second, "POST", "/cart/lines",
+				Map.of("product", "studio-headphones", "sku", "HP-1-WHT", "quantity", "3"), "cross-site");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(gateway.received("GET", PRODUCT_PATH)).as("the product looked up for a cart").isFalse();
+	}
+
 	private HttpResponse<String> request(ConfigurableApplicationContext instance, String method, String path,
 			Map<String, String> form) throws Exception {
+		return request(instance, method, path, form, null);
+	}
+
+	private HttpResponse<String> request(ConfigurableApplicationContext instance, String method, String path,
+			Map<String, String> form, String fetchSite) throws Exception {
 		String port = instance.getEnvironment().getProperty("local.server.port");
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			// as the edge forwards it: the session cookie is Secure
@@ -117,6 +134,9 @@ class CartAcrossInstancesIntegrationTests {
 			.header("Accept", "text/html");
 		if (this.cookie != null) {
 			request.header("Cookie", this.cookie);
+		}
+		if (fetchSite != null) {
+			request.header("Sec-Fetch-Site", fetchSite);
 		}
 		if (form != null) {
 			String body = form.entrySet()
