@@ -49,6 +49,11 @@ public abstract class PageTestSupport {
 		this.clock.advance(Duration.ofHours(1));
 	}
 
+	/** Moves the storefront's clock on, past whatever it keeps for a while. */
+	protected void advanceClock(Duration duration) {
+		this.clock.advance(duration);
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Clocks {
 

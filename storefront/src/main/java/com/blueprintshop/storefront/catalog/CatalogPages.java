@@ -34,6 +34,8 @@ public class CatalogPages {
 
 	private final CatalogClient catalog;
 
+	private final CatalogVersions versions;
+
 	private final Departments departments;
 
 	private final Deployment deployment;
@@ -42,8 +44,9 @@ public class CatalogPages {
 
 	private final CurrentUser currentUser;
 
-	CatalogPages(CatalogClient catalog, Departments departments, Deployment deployment,
+	CatalogPages(CatalogClient catalog, CatalogVersions versions, Departments departments, Deployment deployment,
 			HttpCacheProperties properties, CurrentUser currentUser) {
+		this.versions = versions;
 		this.currentUser = currentUser;
 		this.catalog = catalog;
 		this.departments = departments;
@@ -59,7 +62,7 @@ public class CatalogPages {
 		if (request.getSession(false) != null || this.currentUser.signedIn()) {
 			return new CatalogPage(this, Visitor.WITH_SESSION, null, request, response);
 		}
-		return new CatalogPage(this, Visitor.ANONYMOUS, this.catalog.version().orElse(null), request, response);
+		return new CatalogPage(this, Visitor.ANONYMOUS, this.versions.current().orElse(null), request, response);
 	}
 
 	String etag(CatalogVersion version, HttpServletRequest request, String alsoShowing) {
