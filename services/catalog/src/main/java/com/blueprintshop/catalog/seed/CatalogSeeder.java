@@ -84,6 +84,11 @@ class CatalogSeeder implements ApplicationRunner {
 				return false;
 			}
 			write();
+			// a new generation: whatever a cache kept of the empty catalog (absences) is stale now
+			this.jdbc.sql("""
+					update catalog_version set version = version + 1, categories_version = version + 1,
+					       changed_at = now()
+					""").update();
 			return true;
 		});
 		if (Boolean.TRUE.equals(seeded)) {
