@@ -282,7 +282,7 @@ class CatalogApiIntegrationTests {
 		JsonNode about = ok(this.http.get("/about"));
 		assertThat(about.get("service").asString()).isEqualTo("catalog");
 		assertThat(about.get("database").get("name").asString()).isEqualTo(DATABASE);
-		assertThat(about.get("database").get("schemaVersion").asString()).isEqualTo("3");
+		assertThat(about.get("database").get("schemaVersion").asString()).isEqualTo("4");
 	}
 
 	@Test

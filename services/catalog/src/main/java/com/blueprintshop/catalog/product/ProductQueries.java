@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.blueprintshop.catalog.cache.Stamped;
 import com.blueprintshop.catalog.category.ActiveCategory;
 import com.blueprintshop.catalog.category.Categories;
 import com.blueprintshop.catalog.category.CategoryRef;
@@ -54,6 +55,19 @@ public class ProductQueries {
 			.filter(ProductRow::active)
 			.map(this::detail)
 			.orElseThrow(() -> notFound(id.toString()));
+	}
+
+	/** Any product (retired too) or none, stamped for the cache (see {@link ProductCache}). */
+	Stamped<ProductDetail> stampedById(UUID id) {
+		return stamped(this.repository.findStampedById(id));
+	}
+
+	Stamped<ProductDetail> stampedBySlug(String slug) {
+		return stamped(this.repository.findStampedBySlug(slug));
+	}
+
+	private Stamped<ProductDetail> stamped(ProductRepository.Found found) {
+		return new Stamped<>(found.stamp(), (found.row() != null) ? detail(found.row()) : null);
 	}
 
 	/** Retired products too, for staff. */

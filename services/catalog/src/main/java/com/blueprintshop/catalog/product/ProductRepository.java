@@ -24,12 +24,22 @@ import com.blueprintshop.catalog.image.Images;
 @Repository
 class ProductRepository {
 
-	private static final String SELECT_ROW = """
-			select p.id, p.slug, p.name, p.description, p.category_id, c.slug as category_slug,
-			       c.name as category_name, p.price_amount, p.currency, p.featured, p.status,
-			       p.created_at, p.updated_at, p.version
-			from product p join category c on c.id = p.category_id
+	private static final String ROW_COLUMNS = """
+			p.id, p.slug, p.name, p.description, p.category_id, c.slug as category_slug,
+			c.name as category_name, p.price_amount, p.currency, p.featured, p.status,
+			p.created_at, p.updated_at, p.version, p.generation
 			""";
+
+	private static final String SELECT_ROW = "select " + ROW_COLUMNS
+			+ " from product p join category c on c.id = p.category_id";
+
+	/**
+	 * A product (or none) together with the catalog generation, read by one statement and so
+	 * from one snapshot: what a cache entry is stamped with must not be newer than what it holds.
+	 */
+	private static final String SELECT_STAMPED = "select cv.version as catalog_version, cv.categories_version, "
+			+ ROW_COLUMNS
+			+ " from catalog_version cv left join (product p join category c on c.id = p.category_id) on ";
 
 	private final JdbcClient jdbc;
 
@@ -269,7 +279,40 @@ class ProductRepository {
 				rs.getString("description"), rs.getObject("category_id", UUID.class), rs.getString("category_slug"),
 				rs.getString("category_name"), rs.getBigDecimal("price_amount"), rs.getString("currency").strip(),
 				rs.getBoolean("featured"), rs.getString("status"), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("updated_at")), rs.getLong("version"));
+				instant(rs.getTimestamp("updated_at")), rs.getLong("version"), rs.getLong("generation"));
+	}
+
+	Found findStampedById(UUID id) {
+		return this.jdbc.sql(SELECT_STAMPED + "p.id = :id").param("id", id).query(ProductRepository::found).single();
+	}
+
+	Found findStampedBySlug(String slug) {
+		return this.jdbc.sql(SELECT_STAMPED + "p.slug = :slug")
+			.param("slug", slug)
+			.query(ProductRepository::found)
+			.single();
+	}
+
+	private static Found found(ResultSet rs, int rowNum) throws SQLException {
+		ProductRow row = (rs.getObject("id") != null) ? row(rs, rowNum) : null;
+		return new Found(row, rs.getLong("catalog_version"), rs.getLong("categories_version"));
+	}
+
+	/**
+	 * @param row the product, or {@code null}
+	 * @param catalogVersion the generation of the snapshot it was read from
+	 * @param categoriesVersion the generation of the last category change in that snapshot
+	 */
+	record Found(ProductRow row, long catalogVersion, long categoriesVersion) {
+
+		/**
+		 * A product's entry is as new as its last change or the last category change (its page
+		 * shows its category's name and breadcrumbs); an absence, as the snapshot.
+		 */
+		long stamp() {
+			return (this.row != null) ? Math.max(this.row.generation(), this.categoriesVersion) : this.catalogVersion;
+		}
+
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -13,8 +13,14 @@ import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import com.blueprintshop.catalog.cache.CatalogVersion;
+import com.blueprintshop.catalog.cache.CatalogVersions;
+import com.blueprintshop.catalog.cache.HttpValidators;
 
 import com.blueprintshop.catalog.search.ProductSearch;
+import com.blueprintshop.catalog.search.SearchCache;
 import com.blueprintshop.catalog.search.SearchQuery;
 import com.blueprintshop.catalog.search.SearchResult;
 import com.blueprintshop.catalog.search.Suggestion;
@@ -25,8 +31,17 @@ class SearchController {
 
 	private final ProductSearch search;
 
-	SearchController(ProductSearch search) {
+	private final SearchCache results;
+
+	private final CatalogVersions versions;
+
+	private final HttpValidators validators;
+
+	SearchController(ProductSearch search, SearchCache results, CatalogVersions versions, HttpValidators validators) {
 		this.search = search;
+		this.results = results;
+		this.versions = versions;
+		this.validators = validators;
 	}
 
 	@GetMapping("/search")
@@ -35,8 +50,13 @@ class SearchController {
 			@RequestParam(required = false) @DecimalMin("0") @DecimalMax("100000") BigDecimal minPrice,
 			@RequestParam(required = false) @DecimalMin("0") @DecimalMax("100000") BigDecimal maxPrice,
 			@RequestParam(defaultValue = "1") @Min(1) @Max(PageRequest.MAX_PAGE) int page,
-			@RequestParam(defaultValue = "24") @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-		return this.search.search(new SearchQuery(q, category, minPrice, maxPrice), new PageRequest(page, size));
+			@RequestParam(defaultValue = "24") @Min(1) @Max(PageRequest.MAX_SIZE) int size, ServletWebRequest request) {
+		CatalogVersion version = this.versions.current();
+		if (this.validators.notModified(request, version.etag(), null)) {
+			return null;
+		}
+		return this.results.search(version, new SearchQuery(q, category, minPrice, maxPrice),
+				new PageRequest(page, size));
 	}
 
 	@GetMapping("/search/suggest")
