@@ -58,6 +58,8 @@ final class Summary {
 		if (caching.statementsPerRequest() != null) {
 			out.printf(Locale.ROOT, "  PostgreSQL statements per request: %.4f %s%n", caching.statementsPerRequest(),
 					caching.statements());
+			out.printf(Locale.ROOT, "  of them queries per request (no transaction control, no relay polling): %.4f %s%n",
+					caching.queriesPerRequest(), caching.queries());
 		}
 	}
 

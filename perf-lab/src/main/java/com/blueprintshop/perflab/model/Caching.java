@@ -13,12 +13,17 @@ import java.util.Map;
  * @param statements statements PostgreSQL ran per database ({@code pg_stat_statements}); empty
  * when the server does not keep the statistics
  * @param statementsPerRequest all of them together, per request of the load
+ * @param queries the statements per database less transaction control and the outbox relays'
+ * and inboxes' own polling, which run whatever the load: what requests asked of the database
+ * @param queriesPerRequest those, per request of the load
  */
-public record Caching(List<Layer> layers, long requests, Map<String, Long> statements, Double statementsPerRequest) {
+public record Caching(List<Layer> layers, long requests, Map<String, Long> statements, Double statementsPerRequest,
+		Map<String, Long> queries, Double queriesPerRequest) {
 
 	public Caching {
 		layers = (layers != null) ? List.copyOf(layers) : List.of();
 		statements = (statements != null) ? Map.copyOf(statements) : Map.of();
+		queries = (queries != null) ? Map.copyOf(queries) : Map.of();
 	}
 
 	/**

@@ -122,6 +122,10 @@ final class Comparison {
 			out.append("database statements per request: ").append(num(was.statementsPerRequest())).append(" → ")
 				.append(num(now.statementsPerRequest())).append('\n');
 		}
+		if (was.queriesPerRequest() != null && now.queriesPerRequest() != null) {
+			out.append("database queries per request: ").append(num(was.queriesPerRequest())).append(" → ")
+				.append(num(now.queriesPerRequest())).append('\n');
+		}
 		Map<String, Double> before = ratios(was);
 		Map<String, Double> after = ratios(now);
 		Set<String> caches = new TreeSet<>(before.keySet());

@@ -534,8 +534,10 @@ final class HtmlReport {
 			end();
 			return;
 		}
-		note("Counted over the measured window: the edge's verdict on each request from its access log, every "
-				+ "service's cache.gets from its metrics, and the statements PostgreSQL ran (pg_stat_statements).");
+		note("Counted over the measured window: the edge's verdict on each request from its access log (a STALE "
+				+ "answer, served while nginx refreshes the page in the background, counts as a miss: a storefront "
+				+ "was asked), every service's cache.gets from its metrics, and the statements PostgreSQL ran "
+				+ "(pg_stat_statements).");
 		if (caching.layers().isEmpty()) {
 			note("No cache reported a get in the window.");
 		}
@@ -562,6 +564,14 @@ final class HtmlReport {
 					+ caching.statements().entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
 						.collect(java.util.stream.Collectors.joining(", "))
 					+ ").");
+			if (caching.queriesPerRequest() != null) {
+				long queries = caching.queries().values().stream().mapToLong(Long::longValue).sum();
+				note("Of them, " + queries + " were queries a request asked for (transaction control and the outbox "
+						+ "relays' and inboxes' polling left out): " + num(caching.queriesPerRequest()) + " per request ("
+						+ caching.queries().entrySet().stream().map((e) -> e.getKey() + " " + e.getValue())
+							.collect(java.util.stream.Collectors.joining(", "))
+						+ ").");
+			}
 		}
 		end();
 	}

@@ -35,6 +35,16 @@ public final class CacheCounters {
 
 	static final String CACHE_GETS = "cache_gets_total";
 
+	/** The key suffix for a database's queries, as opposed to all its statements. */
+	static final String QUERIES = " queries";
+
+	/**
+	 * Not a query a request asked for: transaction control, and the outbox relays' and inbox's
+	 * own polling, which every service does once or twice a second whatever the load.
+	 */
+	static final String BACKGROUND = "s.query ~* '^\\s*(begin|commit|rollback|set|show|select 1\\s*$)'"
+			+ " or s.query ~* '(outbox|inbox|pg_try_advisory|processed_event)'";
+
 	private static final Pattern EDGE_LINE = Pattern.compile("\"[A-Z]+ (\\S+) [^\"]*\" \\d{3} .* cache=(\\S+)");
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(800)).build();
@@ -101,18 +111,27 @@ public final class CacheCounters {
 				.add(Caching.Layer.of(layerOf(cache), component, cache, counts[0], counts[1], 0)));
 		});
 		Map<String, Long> statements = new TreeMap<>();
+		Map<String, Long> queries = new TreeMap<>();
 		if (start.statements().isPresent() && end.statements().isPresent()) {
-			end.statements().get().forEach((db, calls) -> {
-				long delta = calls - start.statements().get().getOrDefault(db, 0L);
+			end.statements().get().forEach((key, calls) -> {
+				long delta = calls - start.statements().get().getOrDefault(key, 0L);
 				if (delta > 0) {
-					statements.put(db, delta);
+					if (key.endsWith(QUERIES)) {
+						queries.put(key.substring(0, key.length() - QUERIES.length()), delta);
+					}
+					else {
+						statements.put(key, delta);
+					}
 				}
 			});
 		}
-		Double perRequest = (end.statements().isPresent() && requests > 0)
-				? Math.round(statements.values().stream().mapToLong(Long::longValue).sum() * 10000.0 / requests) / 10000.0
-				: null;
-		return new Caching(layers, requests, statements, perRequest);
+		boolean known = end.statements().isPresent() && requests > 0;
+		return new Caching(layers, requests, statements, known ? perRequest(statements, requests) : null, queries,
+				known ? perRequest(queries, requests) : null);
+	}
+
+	private static double perRequest(Map<String, Long> counts, long requests) {
+		return Math.round(counts.values().stream().mapToLong(Long::longValue).sum() * 10000.0 / requests) / 10000.0;
 	}
 
 	/** {@code catalog.near.products} is the near layer, {@code catalog.redis.products} Redis. */
@@ -126,7 +145,12 @@ public final class CacheCounters {
 		return "object";
 	}
 
-	/** HIT, STALE, UPDATING and REVALIDATED answered from the edge; MISS and EXPIRED went on; BYPASS was not allowed. */
+	/**
+	 * HIT, UPDATING and REVALIDATED were answered by the edge alone. MISS, EXPIRED and STALE asked a
+	 * storefront: STALE is the client answered from the old copy while nginx fetches the new one in
+	 * the background, so it relieves the client's latency but not the origin. BYPASS was not allowed
+	 * to use the cache.
+	 */
 	List<Caching.Layer> edge(long from, long to) {
 		if (this.edgeLog == null || to <= from) {
 			return List.of();
@@ -144,7 +168,7 @@ public final class CacheCounters {
 				String zone = matcher.group(1).startsWith("/images/") ? "images" : "pages";
 				long[] counts = zones.computeIfAbsent(zone, (z) -> new long[3]);
 				switch (matcher.group(2)) {
-					case "HIT", "STALE", "UPDATING", "REVALIDATED" -> counts[0]++;
+					case "HIT", "UPDATING", "REVALIDATED" -> counts[0]++;
 					case "BYPASS" -> counts[2]++;
 					default -> counts[1]++;
 				}
@@ -182,11 +206,14 @@ public final class CacheCounters {
 		try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("""
-						select d.datname, sum(s.calls)::bigint from pg_stat_statements s
-						join pg_database d on d.oid = s.dbid where d.datname <> 'postgres' group by d.datname""")) {
+						select d.datname, sum(s.calls)::bigint,
+						       coalesce(sum(s.calls) filter (where not (%s)), 0)::bigint
+						from pg_stat_statements s join pg_database d on d.oid = s.dbid
+						where d.datname <> 'postgres' group by d.datname""".formatted(BACKGROUND))) {
 			Map<String, Long> calls = new TreeMap<>();
 			while (rows.next()) {
 				calls.put(rows.getString(1), rows.getLong(2));
+				calls.put(rows.getString(1) + QUERIES, rows.getLong(3));
 			}
 			return Optional.of(calls);
 		}

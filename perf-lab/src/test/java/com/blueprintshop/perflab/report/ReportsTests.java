@@ -234,7 +234,9 @@ class ReportsTests {
 		assertThat(caching).contains("<td>edge</td><td>edge</td><td>pages</td><td class=\"n\">900</td>")
 			.contains("<td>near</td><td>catalog</td><td>catalog.near.products</td>")
 			.contains("90 %")
-			.contains("50 statements reached PostgreSQL for 1000 requests: 0.05 per request (bp_catalog 50)");
+			.contains("50 statements reached PostgreSQL for 1000 requests: 0.05 per request (bp_catalog 50)")
+			.contains("20 were queries a request asked for")
+			.contains("0.02 per request (bp_catalog 20)");
 	}
 
 	@Test

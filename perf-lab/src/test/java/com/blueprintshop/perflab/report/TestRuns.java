@@ -49,7 +49,7 @@ final class TestRuns {
 				SaturationAnalysis.of(2, WARMUP, DURATION, processes, metrics), limits(), sweep(), histogram(),
 				new Caching(List.of(Caching.Layer.of("edge", "edge", "pages", 900, 100, 40),
 						Caching.Layer.of("near", "catalog", "catalog.near.products", 90, 10, 0)), 1000,
-						Map.of("bp_catalog", 50L), 0.05));
+						Map.of("bp_catalog", 50L), 0.05, Map.of("bp_catalog", 20L), 0.02));
 	}
 
 	/** The parts a plain run may leave out: no limits, no sweep, no metrics, no processes, no verdict. */

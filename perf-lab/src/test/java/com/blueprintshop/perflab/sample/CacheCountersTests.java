@@ -32,8 +32,8 @@ class CacheCountersTests {
 		Caching caching = counters.between(start, end, 6);
 
 		assertThat(caching.layers()).containsExactly(Caching.Layer.of("edge", "edge", "images", 1, 0, 0),
-				Caching.Layer.of("edge", "edge", "pages", 2, 1, 1));
-		assertThat(caching.layers().get(1).hitRatio()).isEqualTo(0.6667);
+				Caching.Layer.of("edge", "edge", "pages", 1, 2, 1));
+		assertThat(caching.layers().get(1).hitRatio()).as("STALE asked the storefront in the background").isEqualTo(0.3333);
 		assertThat(caching.statementsPerRequest()).as("no database to ask").isNull();
 	}
 
@@ -51,13 +51,19 @@ class CacheCountersTests {
 				cache_gets_total{cache="catalog.redis.products",result="miss"} 2.0
 				""");
 
-		Caching caching = counters.between(new CacheCounters.Snapshot(Map.of("catalog", before), 0, Optional.of(Map.of("bp_catalog", 1000L))),
-				new CacheCounters.Snapshot(Map.of("catalog", after), 0, Optional.of(Map.of("bp_catalog", 1040L, "bp_order", 10L))), 1000);
+		Caching caching = counters.between(
+				new CacheCounters.Snapshot(Map.of("catalog", before), 0,
+						Optional.of(Map.of("bp_catalog", 1000L, "bp_catalog queries", 300L))),
+				new CacheCounters.Snapshot(Map.of("catalog", after), 0, Optional.of(
+						Map.of("bp_catalog", 1040L, "bp_catalog queries", 310L, "bp_order", 10L, "bp_order queries", 0L))),
+				1000);
 
 		assertThat(caching.layers()).containsExactly(Caching.Layer.of("near", "catalog", "catalog.near.products", 90, 10, 0),
 				Caching.Layer.of("redis", "catalog", "catalog.redis.products", 8, 2, 0));
 		assertThat(caching.statements()).isEqualTo(Map.of("bp_catalog", 40L, "bp_order", 10L));
 		assertThat(caching.statementsPerRequest()).isEqualTo(0.05);
+		assertThat(caching.queries()).isEqualTo(Map.of("bp_catalog", 10L));
+		assertThat(caching.queriesPerRequest()).isEqualTo(0.01);
 	}
 
 	@Test
