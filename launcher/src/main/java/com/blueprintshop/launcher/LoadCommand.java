@@ -138,6 +138,9 @@ final class LoadCommand implements Callable<Integer> {
 	/** Records the ablations in the run's state and restarts every application instance they change. */
 	private int switchTo(StateStore store, Set<Tactic> tactics, Tactic changed, String how) {
 		PrintStream out = this.blueprint.out();
+		// the restarts below (and the ones before, when tactics are put back) write the state
+		// through stores of their own: start from what the file says, not from this store's copy
+		store.refresh();
 		store.update((state) -> state.without(tactics));
 		List<String> affected = store.current()
 			.components()

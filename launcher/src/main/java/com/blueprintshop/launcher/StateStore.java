@@ -57,6 +57,15 @@ public final class StateStore {
 		return write(change.apply(this.current));
 	}
 
+	/**
+	 * Tracks what the file says now. Another command (a restart) may have written it since this
+	 * store last did; updating from the older copy would write its dead components back.
+	 */
+	public synchronized RunState refresh() {
+		this.current = read().orElseThrow(() -> new IllegalStateException("no run state in " + this.file));
+		return this.current;
+	}
+
 	public synchronized RunState current() {
 		return this.current;
 	}

@@ -39,6 +39,29 @@ class StateStoreTests {
 	}
 
 	@Test
+	void aRefreshedStoreUpdatesWhatAnotherCommandWroteNotItsOwnOlderCopy() {
+		Path file = this.directory.resolve("run/state.json");
+		ComponentSpec catalog = Topology.of(2).find("catalog").orElseThrow();
+		StateStore load = new StateStore(file);
+		load.write(RunState.begin(new BlueprintHome(this.directory), Instant.now())
+			.with(ComponentState.planned(catalog, List.of(9002), "http://127.0.0.1:9002/", "")));
+		// a restart, through a store of its own, replaces catalog by an instance on another port
+		StateStore restart = new StateStore(file);
+		restart.update((state) -> state.without("catalog")
+			.with(ComponentState.planned(catalog, List.of(41234), "http://127.0.0.1:41234/", "")));
+
+		load.update((state) -> state.without(java.util.EnumSet.of(Tactic.NEAR_CACHE)));
+		assertThat(load.read().orElseThrow().component("catalog").orElseThrow().port())
+			.as("the stale copy wrote the replaced instance back").isEqualTo(9002);
+
+		restart.update((state) -> state.without("catalog")
+			.with(ComponentState.planned(catalog, List.of(41234), "http://127.0.0.1:41234/", "")));
+		load.refresh();
+		load.update((state) -> state.without(java.util.EnumSet.noneOf(Tactic.class)));
+		assertThat(load.read().orElseThrow().component("catalog").orElseThrow().port()).isEqualTo(41234);
+	}
+
+	@Test
 	void writesAtomicallyAndDeletes() {
 		Path file = this.directory.resolve("run/state.json");
 		StateStore store = new StateStore(file);
