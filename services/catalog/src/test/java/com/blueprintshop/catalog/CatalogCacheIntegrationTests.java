@@ -180,7 +180,7 @@ class CatalogCacheIntegrationTests {
 		long versionBefore = ok(httpB.get("/version")).get("version").asLong();
 
 		ok(httpA.put("/admin/products/" + product.get("id").asString(), TestTokens.admin(),
-				TestHttp.json(edit(product, "77.70"))));
+				TestHttp.json(edit(product, "77.75"))));
 		awaitTrue(() -> conditionalGet(port(b), path, etag).statusCode() == 200, "B answers the old ETag with 200");
 		HttpResponse<String> changed = conditionalGet(port(b), path, etag);
 		assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
@@ -212,6 +212,48 @@ class CatalogCacheIntegrationTests {
 		assertThat(metrics).containsPattern("cache_gets_total\\{[^}]*cache=\"catalog.near.products\"[^}]*result=\"hit\"");
 		assertThat(metrics).containsPattern("cache_gets_total\\{[^}]*cache=\"catalog.redis.products\"[^}]*result=\"miss\"");
 		assertThat(metrics).containsPattern("catalog_cache_loads_total\\{[^}]*cache=\"products\"");
+	}
+
+	@Test
+	void withoutItsNearCacheAnInstanceReadsRedisEveryTimeAndStillSeesChanges() {
+		try (ConfigurableApplicationContext c = instance(redis.url(), Map.of("shop.catalog.cache.near.enabled", "false"))) {
+			TestHttp httpC = new TestHttp(port(c));
+			JsonNode product = product(12);
+			String path = "/products/" + product.get("slug").asString();
+			for (int i = 0; i < 5; i++) {
+				ok(httpC.get(path));
+			}
+			assertThat(gets(c, "catalog.near.products")).as("no near cache asked").isZero();
+			assertThat(gets(c, "catalog.redis.products")).isGreaterThanOrEqualTo(5);
+			assertThat(loads(c)).as("at most the first read went to the database").isLessThanOrEqualTo(1);
+
+			ok(httpA.put("/admin/products/" + product.get("id").asString(), TestTokens.admin(),
+					TestHttp.json(edit(product, "77.75"))));
+			assertThat(price(httpC.get(path))).as("Redis was written after the change committed").isEqualTo("77.75");
+		}
+	}
+
+	@Test
+	void withoutTheRedisLevelNearCachesStillLoadOnceAndAreInvalidatedByTheChange() {
+		Map<String, Object> noRedisLevel = Map.of("shop.catalog.cache.redis.enabled", "false");
+		try (ConfigurableApplicationContext c = instance(redis.url(), noRedisLevel);
+				ConfigurableApplicationContext d = instance(redis.url(), noRedisLevel)) {
+			TestHttp httpC = new TestHttp(port(c));
+			TestHttp httpD = new TestHttp(port(d));
+			JsonNode product = product(13);
+			String path = "/products/" + product.get("slug").asString();
+			for (int i = 0; i < 5; i++) {
+				ok(httpC.get(path));
+				ok(httpD.get(path));
+			}
+			assertThat(gets(c, "catalog.redis.products")).as("no Redis level asked").isZero();
+			assertThat(loads(c)).as("one load, then the near cache").isEqualTo(1);
+
+			ok(httpC.put("/admin/products/" + product.get("id").asString(), TestTokens.admin(),
+					TestHttp.json(edit(product, "88.85"))));
+			// invalidations still travel over pub/sub: D's near entry goes although it lives 10 minutes
+			awaitTrue(() -> "88.85".equals(price(httpD.get(path))), "instance D serves the new price");
+		}
 	}
 
 	@Test
@@ -251,6 +293,15 @@ class CatalogCacheIntegrationTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	private static double gets(ConfigurableApplicationContext context, String cache) {
+		return context.getBean(MeterRegistry.class).find("cache.gets").tag("cache", cache).counters().stream()
+			.mapToDouble(io.micrometer.core.instrument.Counter::count)
+			.sum() + context.getBean(MeterRegistry.class).find("cache.gets").tag("cache", cache).functionCounters()
+			.stream()
+			.mapToDouble(io.micrometer.core.instrument.FunctionCounter::count)
+			.sum();
 	}
 
 	private static double loads(ConfigurableApplicationContext context) {
