@@ -103,6 +103,32 @@ final class ShopApi {
 		return JSON.readTree(token.body()).path("access_token").asString();
 	}
 
+	/**
+	 * The storefront's session cookie ({@code BP_SESSION=…}) for this person: the storefront's own
+	 * sign-in through the edge, as a browser follows it, redirect by redirect.
+	 */
+	String storefrontSession(String email, String password) throws Exception {
+		Cookies cookies = new Cookies();
+		HttpResponse<String> response = cookies.send(this.edge, this.edge.request("/oauth2/authorization/identity").GET());
+		for (int hops = 0; hops < 10 && response.statusCode() == 302; hops++) {
+			URI next = URI.create(this.edge.url("/")).resolve(response.headers().firstValue("Location").orElseThrow());
+			if (next.getPath().equals("/auth/login")) {
+				HttpResponse<String> page = cookies.send(this.edge, HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET());
+				Matcher csrf = CSRF.matcher(page.body());
+				assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+				response = cookies.send(this.edge, this.edge.request("/auth/login")
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString(form(Map.of("email", email, "password", password, "_csrf",
+							csrf.group(1).replace("&amp;", "&"))))));
+				continue;
+			}
+			response = cookies.send(this.edge, HttpRequest.newBuilder(next).timeout(Duration.ofSeconds(30)).GET());
+		}
+		String session = cookies.values.get("BP_SESSION");
+		assertThat(session).as("the storefront's session after signing in").isNotNull();
+		return "BP_SESSION=" + session;
+	}
+
 	String clientToken() throws Exception {
 		HttpResponse<String> token = this.edge.send(this.edge.request("/auth/oauth2/token")
 			.header("Authorization", "Basic " + clientBasic())

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -303,6 +306,39 @@ class ShopperJourneysIntegrationTests {
 		assertThat(report.at("/saturation/first").asString()).isNotBlank();
 		String html = java.nio.file.Files.readString(out.resolve("report.html"));
 		assertThat(html).contains("<svg").contains("catalog").contains("load-generator");
+	}
+
+	@Test
+	@Order(12)
+	void theEdgeNeverServesOnePersonsPageToAnother() throws Exception {
+		ShopApi api = new ShopApi(this.blueprint, this.edge);
+		String otherEmail = "other-" + this.suffix + "@example.com";
+		api.newShopperToken(otherEmail, this.password);
+		Map<String, String> sessions = new LinkedHashMap<>();
+		sessions.put(this.email, api.storefrontSession(this.email, this.password));
+		sessions.put(otherEmail, api.storefrontSession(otherEmail, this.password));
+
+		// each asks twice, in turns: a stored page would be handed to the other
+		for (int round = 0; round < 2; round++) {
+			for (Map.Entry<String, String> person : sessions.entrySet()) {
+				HttpResponse<String> account = this.edge.send(this.edge.request("/account").header("Cookie", person.getValue()).GET());
+				assertThat(account.statusCode()).isEqualTo(200);
+				assertThat(account.body()).contains(person.getKey());
+				sessions.keySet().stream().filter((e) -> !e.equals(person.getKey()))
+					.forEach((other) -> assertThat(account.body()).doesNotContain(other));
+				assertThat(account.headers().firstValue("Cache-Control")).hasValue("no-store");
+				assertThat(account.headers().firstValue("X-Cache-Status")).isNotEqualTo(Optional.of("HIT"));
+
+				HttpResponse<String> home = this.edge.send(this.edge.request("/").header("Cookie", person.getValue()).GET());
+				assertThat(home.headers().firstValue("X-Cache-Status")).hasValue("BYPASS");
+				assertThat(home.headers().firstValue("Cache-Control")).hasValueSatisfying((c) -> assertThat(c).startsWith("private"));
+			}
+		}
+		// and the anonymous copy of the same page names nobody
+		HttpResponse<String> anonymous = this.edge.get("/");
+		assertThat(anonymous.headers().firstValue("Cache-Control")).hasValueSatisfying((c) -> assertThat(c).startsWith("public"));
+		sessions.keySet().forEach((person) -> assertThat(anonymous.body()).doesNotContain(person));
+		assertThat(this.edge.get("/account").statusCode()).as("no session, no account page").isEqualTo(302);
 	}
 
 	private void signInAsTheShopper() {
