@@ -42,9 +42,11 @@ enum Tactic {
 	EDGE_CACHE("edge-cache", "the edge keeps no pages or images: every request goes to a storefront or the gateway",
 			Set.of(), Map.of()),
 
-	/** Catalog's per-instance Caffeine cache in front of Redis. */
-	NEAR_CACHE("near-cache", "catalog reads skip the in-process cache and go to Redis (then PostgreSQL)",
-			Set.of("catalog"), Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false")),
+	/** The per-instance Caffeine caches: catalog's in front of Redis, inventory's of availability. */
+	NEAR_CACHE("near-cache",
+			"catalog reads skip the in-process cache and go to Redis (then PostgreSQL); inventory queries availability each time",
+			Set.of("catalog", "inventory"),
+			Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false", "SHOP_INVENTORY_AVAILABILITY_CACHE_ENABLED", "false")),
 
 	/** Catalog's shared Redis cache behind the near cache. */
 	REDIS_CACHE("redis-cache", "catalog reads skip the shared Redis cache: a near-cache miss goes to PostgreSQL",

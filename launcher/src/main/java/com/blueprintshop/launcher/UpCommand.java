@@ -32,7 +32,7 @@ final class UpCommand implements Callable<Integer> {
 			description = "Run without a tactic, to measure what it buys (repeatable): async-checkout "
 					+ "(checkout runs the saga synchronously), db-pool (2 database connections per service instead of 10), "
 					+ "http-cache (no ETag/304, nothing cacheable), edge-cache (nginx keeps no pages or images), "
-					+ "near-cache (catalog without its in-process cache), redis-cache (catalog without the shared Redis cache).")
+					+ "near-cache (catalog and inventory without their in-process caches), redis-cache (catalog without the shared Redis cache).")
 	private java.util.List<Tactic> without = new java.util.ArrayList<>();
 
 	static final class TacticConverter implements picocli.CommandLine.ITypeConverter<Tactic> {

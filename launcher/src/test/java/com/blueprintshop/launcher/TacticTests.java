@@ -49,8 +49,10 @@ class TacticTests {
 		assertThat(Tactic.HTTP_CACHE.changes(spec("gateway"))).isFalse();
 		assertThat(Tactic.HTTP_CACHE.environment()).isEqualTo(Map.of("SHOP_HTTP_CACHE_ENABLED", "false"));
 		assertThat(Tactic.NEAR_CACHE.changes(spec("catalog"))).isTrue();
-		assertThat(Tactic.NEAR_CACHE.changes(spec("inventory"))).isFalse();
-		assertThat(Tactic.NEAR_CACHE.environment()).isEqualTo(Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false"));
+		assertThat(Tactic.NEAR_CACHE.changes(spec("inventory"))).isTrue();
+		assertThat(Tactic.NEAR_CACHE.changes(spec("order"))).isFalse();
+		assertThat(Tactic.NEAR_CACHE.environment()).isEqualTo(Map.of("SHOP_CATALOG_CACHE_NEAR_ENABLED", "false",
+				"SHOP_INVENTORY_AVAILABILITY_CACHE_ENABLED", "false"));
 		assertThat(Tactic.REDIS_CACHE.environment()).isEqualTo(Map.of("SHOP_CATALOG_CACHE_REDIS_ENABLED", "false"));
 		assertThat(Tactic.EDGE_CACHE.changes(spec("edge"))).isTrue();
 		assertThat(Tactic.EDGE_CACHE.changes(spec("storefront-1"))).isFalse();

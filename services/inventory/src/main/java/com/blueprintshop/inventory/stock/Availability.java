@@ -1,27 +1,87 @@
 package com.blueprintshop.inventory.stock;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * How many units of each SKU a shopper can still buy: on the product page and the cart, so it is
  * one query (primary-key lookups in {@code sku} and {@code stock}) whatever the number of SKUs.
+ * Figures are kept for a second ({@link AvailabilityCacheProperties}): product pages ask for the
+ * same SKUs again and again, and the figure only advises — a reservation checks the stock itself
+ * by compare-and-swap. A change committed by this instance evicts its SKUs at once
+ * ({@link #changed}); one by another instance shows here within the TTL.
  */
 @Component
+@EnableConfigurationProperties(AvailabilityCacheProperties.class)
 public class Availability {
 
 	public static final int MAX_SKUS = 100;
 
+	static final String CACHE = "inventory.near.availability";
+
 	private final JdbcClient jdbc;
 
-	Availability(JdbcClient jdbc) {
+	private final Cache<String, Integer> cache;
+
+	Availability(JdbcClient jdbc, AvailabilityCacheProperties properties, MeterRegistry registry) {
 		this.jdbc = jdbc;
+		this.cache = properties.enabled() ? CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
+			.maximumSize(properties.maximumSize())
+			.expireAfterWrite(properties.ttl())
+			.recordStats()
+			.<String, Integer>build(), CACHE) : null;
 	}
 
 	/** One entry per SKU asked for, in the order asked; unknown or retired SKUs have 0. */
 	public List<Available> of(List<String> skus) {
+		if (this.cache == null) {
+			return query(skus);
+		}
+		Map<String, Integer> known = this.cache.getAll(new LinkedHashSet<>(skus), (missing) -> {
+			Map<String, Integer> loaded = new java.util.HashMap<>();
+			query(new ArrayList<>(missing)).forEach((a) -> loaded.put(a.sku(), a.available()));
+			return loaded;
+		});
+		return skus.stream().map((sku) -> new Available(sku, known.getOrDefault(sku, 0))).toList();
+	}
+
+	/**
+	 * Called inside a transaction that changed these SKUs' stock: their figures are dropped once it
+	 * commits (not before, or a reader could put the old figure back while it is still open).
+	 */
+	void changed(Collection<String> skus) {
+		if (this.cache == null || skus.isEmpty()) {
+			return;
+		}
+		List<String> evicted = List.copyOf(skus);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					Availability.this.cache.invalidateAll(evicted);
+				}
+			});
+		}
+		else {
+			this.cache.invalidateAll(evicted);
+		}
+	}
+
+	private List<Available> query(List<String> skus) {
 		return this.jdbc.sql("""
 				select q.sku,
 				       case when k.active

@@ -29,10 +29,13 @@ public class StockEvents {
 
 	private final Clock clock;
 
-	StockEvents(JdbcClient jdbc, Outbox outbox, Clock clock) {
+	private final Availability availability;
+
+	StockEvents(JdbcClient jdbc, Outbox outbox, Clock clock, Availability availability) {
 		this.jdbc = jdbc;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.availability = availability;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -40,6 +43,7 @@ public class StockEvents {
 		if (skus.isEmpty()) {
 			return;
 		}
+		this.availability.changed(skus);
 		Instant now = this.clock.instant();
 		List<StockChanged> events = this.jdbc.sql("""
 				select k.sku, k.active, coalesce(sum(s.on_hand), 0) as on_hand, coalesce(sum(s.reserved), 0) as reserved

@@ -101,6 +101,30 @@ class StockApiIntegrationTests {
 	}
 
 	@Test
+	void availabilityIsKeptBrieflyAndAReservationHereShowsAtOnce() {
+		TestStock.sku(this.jdbc, "AVAIL-KEPT", 10, null);
+		ok(this.http.get("/availability?sku=AVAIL-KEPT"));
+		double hits = cacheGets("hit");
+		for (int i = 0; i < 5; i++) {
+			assertThat(ok(this.http.get("/availability?sku=AVAIL-KEPT")).get(0).get("available").asInt()).isEqualTo(10);
+		}
+		assertThat(cacheGets("hit") - hits).as("answered from the near cache").isEqualTo(5);
+
+		// a change this instance commits evicts the SKU: no waiting for the TTL
+		this.reservations.reserve(UUID.randomUUID(), List.of(new Line("AVAIL-KEPT", 4)));
+		assertThat(ok(this.http.get("/availability?sku=AVAIL-KEPT")).get(0).get("available").asInt()).isEqualTo(6);
+	}
+
+	private double cacheGets(String result) {
+		String metrics = this.http.get("/actuator/prometheus").body();
+		java.util.regex.Matcher line = java.util.regex.Pattern
+			.compile("cache_gets_total\\{[^}]*cache=\"inventory.near.availability\"[^}]*result=\"" + result
+					+ "\"[^}]*} ([0-9.eE+]+)")
+			.matcher(metrics);
+		return line.find() ? Double.parseDouble(line.group(1)) : 0;
+	}
+
+	@Test
 	void availabilityRefusesTooManyMalformedOrNoSkusNamingTheParameter() {
 		String hundredOne = IntStream.rangeClosed(1, 101)
 			.mapToObj((i) -> "sku=SKU-" + i)
