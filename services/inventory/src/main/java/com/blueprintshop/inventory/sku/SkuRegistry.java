@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.blueprintshop.inventory.sku.CatalogClient.CatalogSku;
 import com.blueprintshop.inventory.sku.CatalogClient.Product;
+import com.blueprintshop.inventory.stock.Availability;
 import com.blueprintshop.inventory.stock.StockEvents;
 import com.blueprintshop.inventory.stock.Warehouse;
 import com.blueprintshop.inventory.stock.Warehouses;
@@ -33,11 +34,14 @@ class SkuRegistry {
 
 	private final Clock clock;
 
-	SkuRegistry(JdbcClient jdbc, Warehouses warehouses, StockEvents events, Clock clock) {
+	private final Availability availability;
+
+	SkuRegistry(JdbcClient jdbc, Warehouses warehouses, StockEvents events, Clock clock, Availability availability) {
 		this.jdbc = jdbc;
 		this.warehouses = warehouses;
 		this.events = events;
 		this.clock = clock;
+		this.availability = availability;
 	}
 
 	/**
@@ -100,6 +104,8 @@ class SkuRegistry {
 			.param("warehouses", stockWarehouses)
 			.param("onHand", stockOnHand)
 			.update();
+		// asked for before they were known, they were kept as 0
+		this.availability.forget(added);
 		return added.size();
 	}
 

@@ -20,10 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * How many units of each SKU a shopper can still buy: on the product page and the cart, so it is
  * one query (primary-key lookups in {@code sku} and {@code stock}) whatever the number of SKUs.
- * Figures are kept for a second ({@link AvailabilityCacheProperties}): product pages ask for the
- * same SKUs again and again, and the figure only advises — a reservation checks the stock itself
- * by compare-and-swap. A change committed by this instance evicts its SKUs at once
- * ({@link #changed}); one by another instance shows here within the TTL.
+ * Figures are kept for up to ten seconds ({@link AvailabilityCacheProperties}): product pages
+ * and the edge's refreshes of them ask for the same SKUs every couple of seconds, and the figure
+ * only advises — a reservation checks the stock itself by compare-and-swap. Every stock change
+ * this instance commits evicts its SKUs at once ({@link #changed}), so with one instance the
+ * figure is never stale; one made by another instance shows here within the TTL.
  */
 @Component
 @EnableConfigurationProperties(AvailabilityCacheProperties.class)
@@ -60,10 +61,10 @@ public class Availability {
 	}
 
 	/**
-	 * Called inside a transaction that changed these SKUs' stock: their figures are dropped once it
-	 * commits (not before, or a reader could put the old figure back while it is still open).
+	 * Drops these SKUs' figures, once the transaction that changed them commits (not before, or a
+	 * reader could put the old figure back while it is still open); at once outside a transaction.
 	 */
-	void changed(Collection<String> skus) {
+	public void forget(Collection<String> skus) {
 		if (this.cache == null || skus.isEmpty()) {
 			return;
 		}

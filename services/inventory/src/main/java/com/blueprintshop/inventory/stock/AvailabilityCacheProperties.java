@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maximumSize SKUs kept at most
  */
 @ConfigurationProperties("shop.inventory.availability-cache")
-public record AvailabilityCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration ttl,
+public record AvailabilityCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration ttl,
 		@DefaultValue("50000") long maximumSize) {
 }

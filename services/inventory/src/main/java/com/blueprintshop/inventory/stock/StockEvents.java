@@ -43,7 +43,7 @@ public class StockEvents {
 		if (skus.isEmpty()) {
 			return;
 		}
-		this.availability.changed(skus);
+		this.availability.forget(skus);
 		Instant now = this.clock.instant();
 		List<StockChanged> events = this.jdbc.sql("""
 				select k.sku, k.active, coalesce(sum(s.on_hand), 0) as on_hand, coalesce(sum(s.reserved), 0) as reserved
