@@ -30,7 +30,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.blueprintshop.catalog.cache.TestRedis;
+import com.blueprintshop.defaults.TestRedis;
 import com.blueprintshop.defaults.TestDatabase;
 import com.blueprintshop.defaults.TestHttp;
 import com.blueprintshop.defaults.TestHttp.Reply;

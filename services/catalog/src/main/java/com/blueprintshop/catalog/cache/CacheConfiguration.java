@@ -14,6 +14,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.blueprintshop.defaults.redis.RedisSubscription;
+
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ CacheProperties.class, HttpCacheProperties.class })
 class CacheConfiguration {
@@ -25,8 +27,8 @@ class CacheConfiguration {
 	}
 
 	@Bean
-	InvalidationSubscriber cacheInvalidations(RedisConnectionFactory connections, Caches caches) {
-		return new InvalidationSubscriber(connections, caches);
+	RedisSubscription cacheInvalidations(RedisConnectionFactory connections, Caches caches) {
+		return new RedisSubscription(connections, caches, caches.channel());
 	}
 
 	/**

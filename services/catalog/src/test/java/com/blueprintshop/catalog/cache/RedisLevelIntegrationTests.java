@@ -16,6 +16,8 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import com.blueprintshop.defaults.TestRedis;
+
 /**
  * The Redis level against a real redis-server of the test's own: the compare-and-set that keeps
  * an older entry from replacing a newer one, and skipping Redis for a while after a failure.

@@ -1,4 +1,4 @@
-package com.blueprintshop.catalog.cache;
+package com.blueprintshop.defaults;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package com.blueprintshop.catalog.cache;
+package com.blueprintshop.defaults.redis;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -9,27 +9,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Subscribes {@link Caches} to the invalidation channel without making Redis a start-up
- * dependency: a listener container that cannot subscribe fails its start, so each attempt gets a
- * new container, retried every second in the background until one is subscribed. From then on
- * the container's own recovery resubscribes after an outage ({@link Caches#onChannelSubscribed}
- * clears the near caches each time).
+ * Subscribes a listener to one Redis channel without making Redis a start-up dependency: a
+ * listener container that cannot subscribe fails its start, so each attempt gets a new
+ * container, retried every second in the background until one is subscribed. From then on the
+ * container's own recovery resubscribes after an outage; a listener that is also a
+ * {@link org.springframework.data.redis.connection.SubscriptionListener} hears each
+ * (re)subscription, which is when a cache should drop what it may have missed meanwhile.
+ * Catalog's caches and inventory's availability hear their invalidations this way.
  */
-final class InvalidationSubscriber implements SmartLifecycle {
+public final class RedisSubscription implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(InvalidationSubscriber.class);
+	private static final Logger log = LoggerFactory.getLogger(RedisSubscription.class);
 
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
 	private final RedisConnectionFactory connections;
 
-	private final Caches caches;
+	private final MessageListener listener;
+
+	private final String channel;
 
 	private ScheduledExecutorService retries;
 
@@ -37,15 +42,16 @@ final class InvalidationSubscriber implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	InvalidationSubscriber(RedisConnectionFactory connections, Caches caches) {
+	public RedisSubscription(RedisConnectionFactory connections, MessageListener listener, String channel) {
 		this.connections = connections;
-		this.caches = caches;
+		this.listener = listener;
+		this.channel = channel;
 	}
 
 	@Override
 	public void start() {
 		this.running = true;
-		this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cache-subscriber").factory());
+		this.retries = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("redis-subscription").factory());
 		this.retries.execute(this::subscribe);
 	}
 
@@ -55,7 +61,7 @@ final class InvalidationSubscriber implements SmartLifecycle {
 		}
 		RedisMessageListenerContainer candidate = new RedisMessageListenerContainer();
 		candidate.setConnectionFactory(this.connections);
-		candidate.addMessageListener(this.caches, new ChannelTopic(this.caches.channel()));
+		candidate.addMessageListener(this.listener, new ChannelTopic(this.channel));
 		candidate.setRecoveryBackoff(new FixedBackOff(RETRY.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
 		try {
 			candidate.afterPropertiesSet();
@@ -63,7 +69,7 @@ final class InvalidationSubscriber implements SmartLifecycle {
 			this.container = candidate;
 		}
 		catch (RuntimeException ex) {
-			log.debug("Cannot subscribe to cache invalidations yet ({}); retrying", ex.getMessage());
+			log.debug("Cannot subscribe to {} yet ({}); retrying", this.channel, ex.getMessage());
 			destroy(candidate);
 			this.retries.schedule(this::subscribe, RETRY.toMillis(), TimeUnit.MILLISECONDS);
 		}
