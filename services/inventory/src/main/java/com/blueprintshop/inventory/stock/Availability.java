@@ -11,7 +11,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.SubscriptionListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,23 +30,33 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Figures are kept for up to ten seconds ({@link AvailabilityCacheProperties}): product pages
  * and the edge's refreshes of them ask for the same SKUs every couple of seconds, and the figure
  * only advises — a reservation checks the stock itself by compare-and-swap. Every stock change
- * this instance commits evicts its SKUs at once ({@link #changed}), so with one instance the
- * figure is never stale; one made by another instance shows here within the TTL.
+ * an instance commits evicts its SKUs there at once and, over the Redis channel
+ * {@value #CHANNEL}, in every other instance ({@link #forget}); with Redis away the TTL bounds
+ * what another instance may miss, and each (re)subscription drops everything kept.
  */
 @Component
 @EnableConfigurationProperties(AvailabilityCacheProperties.class)
-public class Availability {
+public class Availability implements MessageListener, SubscriptionListener {
 
 	public static final int MAX_SKUS = 100;
 
 	static final String CACHE = "inventory.near.availability";
 
+	/** SKUs whose availability changed, comma-separated (SKU codes contain no comma). */
+	public static final String CHANNEL = "inventory:v1:availability-changed";
+
+	private static final Logger log = LoggerFactory.getLogger(Availability.class);
+
 	private final JdbcClient jdbc;
 
 	private final Cache<String, Integer> cache;
 
-	Availability(JdbcClient jdbc, AvailabilityCacheProperties properties, MeterRegistry registry) {
+	private final StringRedisTemplate redis;
+
+	Availability(JdbcClient jdbc, AvailabilityCacheProperties properties, MeterRegistry registry,
+			StringRedisTemplate redis) {
 		this.jdbc = jdbc;
+		this.redis = redis;
 		this.cache = properties.enabled() ? CaffeineCacheMetrics.monitor(registry, Caffeine.newBuilder()
 			.maximumSize(properties.maximumSize())
 			.expireAfterWrite(properties.ttl())
@@ -73,12 +90,41 @@ public class Availability {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					Availability.this.cache.invalidateAll(evicted);
+					evictEverywhere(evicted);
 				}
 			});
 		}
 		else {
-			this.cache.invalidateAll(evicted);
+			evictEverywhere(evicted);
+		}
+	}
+
+	private void evictEverywhere(List<String> skus) {
+		this.cache.invalidateAll(skus);
+		// off the committing thread: a Redis that does not answer must not hold up a stock change
+		Thread.ofVirtual().name("availability-invalidation").start(() -> {
+			try {
+				this.redis.convertAndSend(CHANNEL, String.join(",", skus));
+			}
+			catch (RuntimeException ex) {
+				log.debug("Could not tell the other instances that {} SKUs changed: {}", skus.size(), ex.toString());
+			}
+		});
+	}
+
+	/** Another instance (or this one) committed a change to these SKUs. */
+	@Override
+	public void onMessage(Message message, byte[] pattern) {
+		if (this.cache != null) {
+			this.cache.invalidateAll(List.of(new String(message.getBody(), java.nio.charset.StandardCharsets.UTF_8).split(",")));
+		}
+	}
+
+	/** Whatever was published while this instance was not subscribed is unknown: forget it all. */
+	@Override
+	public void onChannelSubscribed(byte[] channel, long count) {
+		if (this.cache != null) {
+			this.cache.invalidateAll();
 		}
 	}
 
