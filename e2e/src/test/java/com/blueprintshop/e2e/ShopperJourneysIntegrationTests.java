@@ -341,6 +341,26 @@ class ShopperJourneysIntegrationTests {
 		assertThat(this.edge.get("/account").statusCode()).as("no session, no account page").isEqualTo(302);
 	}
 
+	@Test
+	@Order(13)
+	void aVisitorWithoutASessionAddsToTheCartFromAPageEveryoneIsServed() {
+		this.browser.get(this.edge.url("/"));
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(this.edge.url("/search?q=" + URLEncoder.encode(TYPO_TARGET, StandardCharsets.UTF_8)));
+		this.browser.findElement(By.linkText(TYPO_TARGET)).click();
+		Browser.await(this.browser).until(ExpectedConditions.presenceOfElementLocated(By.id("add-to-cart")));
+		// the page is the one the edge may keep for everyone: no session, so no token in its form
+		assertThat(this.browser.findElements(By.cssSelector("#add-to-cart input[name=_csrf]"))).isEmpty();
+		assertThat(this.browser.manage().getCookieNamed("BP_SESSION")).isNull();
+
+		// Chromium says the post comes from the shop itself (Sec-Fetch-Site), which is what lets it in
+		addToCart(TYPO_TARGET, 1);
+
+		assertThat(this.browser.manage().getCookieNamed("BP_SESSION")).as("the cart made the session").isNotNull();
+		this.browser.get(this.edge.url("/cart"));
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(TYPO_TARGET);
+	}
+
 	private void signInAsTheShopper() {
 		this.browser.get(this.edge.url("/"));
 		if (!this.browser.findElements(By.xpath("//button[normalize-space()='Sign out']")).isEmpty()) {
