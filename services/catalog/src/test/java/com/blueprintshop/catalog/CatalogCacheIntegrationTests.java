@@ -26,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +33,7 @@ import com.blueprintshop.defaults.TestRedis;
 import com.blueprintshop.defaults.TestDatabase;
 import com.blueprintshop.defaults.TestHttp;
 import com.blueprintshop.defaults.TestHttp.Reply;
+import com.blueprintshop.defaults.TestInstances;
 import com.blueprintshop.defaults.TestTokens;
 
 /**
@@ -70,8 +70,8 @@ class CatalogCacheIntegrationTests {
 		redis = TestRedis.start();
 		a = instance(redis.url(), Map.of());
 		b = instance(redis.url(), Map.of());
-		httpA = new TestHttp(port(a));
-		httpB = new TestHttp(port(b));
+		httpA = new TestHttp(TestInstances.port(a));
+		httpB = new TestHttp(TestInstances.port(b));
 		jdbc = a.getBean(JdbcClient.class);
 	}
 
@@ -132,7 +132,7 @@ class CatalogCacheIntegrationTests {
 		}
 		// a third instance has empty near caches: it sees the tombstone in Redis (or the database)
 		try (ConfigurableApplicationContext c = instance(redis.url(), Map.of())) {
-			TestHttp httpC = new TestHttp(port(c));
+			TestHttp httpC = new TestHttp(TestInstances.port(c));
 			assertThat(httpC.get(bySlug).status()).isEqualTo(404);
 			assertThat(httpC.get(byId).status()).isEqualTo(404);
 			assertThat(loads(c)).as("the tombstones came from Redis").isZero();
@@ -165,26 +165,26 @@ class CatalogCacheIntegrationTests {
 	void aMatchingIfNoneMatchIsNotModifiedAndAChangeGivesANewEtag() throws Exception {
 		JsonNode product = product(3);
 		String path = "/products/" + product.get("slug").asString();
-		HttpResponse<String> first = conditionalGet(port(b), path, null);
+		HttpResponse<String> first = conditionalGet(TestInstances.port(b), path, null);
 		assertThat(first.statusCode()).isEqualTo(200);
 		String etag = first.headers().firstValue("ETag").orElseThrow();
 		assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
 		assertThat(first.headers().firstValue("Last-Modified")).isPresent();
-		HttpResponse<String> again = conditionalGet(port(b), path, etag);
+		HttpResponse<String> again = conditionalGet(TestInstances.port(b), path, etag);
 		assertThat(again.statusCode()).isEqualTo(304);
 		assertThat(again.body()).isEmpty();
 
-		HttpResponse<String> categories = conditionalGet(port(b), "/categories", null);
+		HttpResponse<String> categories = conditionalGet(TestInstances.port(b), "/categories", null);
 		String listEtag = categories.headers().firstValue("ETag").orElseThrow();
-		assertThat(conditionalGet(port(b), "/categories", listEtag).statusCode()).isEqualTo(304);
+		assertThat(conditionalGet(TestInstances.port(b), "/categories", listEtag).statusCode()).isEqualTo(304);
 		long versionBefore = ok(httpB.get("/version")).get("version").asLong();
 
 		ok(httpA.put("/admin/products/" + product.get("id").asString(), TestTokens.admin(),
 				TestHttp.json(edit(product, "77.75"))));
-		awaitTrue(() -> conditionalGet(port(b), path, etag).statusCode() == 200, "B answers the old ETag with 200");
-		HttpResponse<String> changed = conditionalGet(port(b), path, etag);
+		awaitTrue(() -> conditionalGet(TestInstances.port(b), path, etag).statusCode() == 200, "B answers the old ETag with 200");
+		HttpResponse<String> changed = conditionalGet(TestInstances.port(b), path, etag);
 		assertThat(changed.headers().firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
-		awaitTrue(() -> conditionalGet(port(b), "/categories", listEtag).statusCode() == 200,
+		awaitTrue(() -> conditionalGet(TestInstances.port(b), "/categories", listEtag).statusCode() == 200,
 				"B answers the old catalog ETag with 200");
 		assertThat(ok(httpB.get("/version")).get("version").asLong()).isGreaterThan(versionBefore);
 	}
@@ -217,7 +217,7 @@ class CatalogCacheIntegrationTests {
 	@Test
 	void withoutItsNearCacheAnInstanceReadsRedisEveryTimeAndStillSeesChanges() {
 		try (ConfigurableApplicationContext c = instance(redis.url(), Map.of("shop.catalog.cache.near.enabled", "false"))) {
-			TestHttp httpC = new TestHttp(port(c));
+			TestHttp httpC = new TestHttp(TestInstances.port(c));
 			JsonNode product = product(12);
 			String path = "/products/" + product.get("slug").asString();
 			for (int i = 0; i < 5; i++) {
@@ -238,8 +238,8 @@ class CatalogCacheIntegrationTests {
 		Map<String, Object> noRedisLevel = Map.of("shop.catalog.cache.redis.enabled", "false");
 		try (ConfigurableApplicationContext c = instance(redis.url(), noRedisLevel);
 				ConfigurableApplicationContext d = instance(redis.url(), noRedisLevel)) {
-			TestHttp httpC = new TestHttp(port(c));
-			TestHttp httpD = new TestHttp(port(d));
+			TestHttp httpC = new TestHttp(TestInstances.port(c));
+			TestHttp httpD = new TestHttp(TestInstances.port(d));
 			JsonNode product = product(13);
 			String path = "/products/" + product.get("slug").asString();
 			for (int i = 0; i < 5; i++) {
@@ -260,7 +260,7 @@ class CatalogCacheIntegrationTests {
 	void withRedisStoppedReadsAreServedFromTheDatabase() {
 		TestRedis own = TestRedis.start();
 		try (ConfigurableApplicationContext c = instance(own.url(), Map.of("shop.http-cache.enabled", "false"))) {
-			TestHttp httpC = new TestHttp(port(c));
+			TestHttp httpC = new TestHttp(TestInstances.port(c));
 			ok(httpC.get("/products/" + product(5).get("slug").asString()));
 			own.stop();
 			for (int i = 6; i < 12; i++) {
@@ -285,14 +285,7 @@ class CatalogCacheIntegrationTests {
 				"spring.kafka.bootstrap-servers", "127.0.0.1:9", "spring.data.redis.url", redisUrl,
 				"shop.catalog.cache.near.ttl", "10m", "shop.catalog.cache.redis.ttl", "10m"));
 		properties.putAll(extra);
-		// as command-line arguments: they must outrank application.yml, as a test's properties do
-		String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(CatalogApplication.class, TestTokens.Decoder.class).run(args);
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		return TestInstances.start(CatalogApplication.class, properties);
 	}
 
 	private static double gets(ConfigurableApplicationContext context, String cache) {

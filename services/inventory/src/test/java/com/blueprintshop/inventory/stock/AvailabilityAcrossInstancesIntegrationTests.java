@@ -16,13 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.blueprintshop.defaults.TestDatabase;
 import com.blueprintshop.defaults.TestRedis;
-import com.blueprintshop.defaults.TestTokens;
+import com.blueprintshop.defaults.TestInstances;
 import com.blueprintshop.inventory.InventoryApplication;
 import com.blueprintshop.inventory.TestStock;
 import com.blueprintshop.inventory.reservation.Line;
@@ -103,12 +102,7 @@ class AvailabilityAcrossInstancesIntegrationTests {
 				"spring.data.redis.url", redis.url(), "shop.inventory.availability-cache.ttl", "10m"));
 		properties.put("shop.inventory.seed.initial-backoff", "50ms");
 		properties.put("shop.inventory.seed.max-backoff", "200ms");
-		// as command-line arguments: they must outrank application.yml, as a test's properties do
-		String[] args = properties.entrySet()
-			.stream()
-			.map((e) -> "--" + e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new);
-		return new SpringApplicationBuilder(InventoryApplication.class, TestTokens.Decoder.class).run(args);
+		return TestInstances.start(InventoryApplication.class, properties);
 	}
 
 	private static void await(BooleanSupplier condition, String what) {
