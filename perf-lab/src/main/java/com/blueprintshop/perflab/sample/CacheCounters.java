@@ -1,14 +1,20 @@
 package com.blueprintshop.perflab.sample;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -156,11 +162,12 @@ public final class CacheCounters {
 			return List.of();
 		}
 		Map<String, long[]> zones = new TreeMap<>();
-		try (RandomAccessFile file = new RandomAccessFile(this.edgeLog.toFile(), "r")) {
-			file.seek(from);
-			byte[] bytes = new byte[(int) Math.min(to - from, 512L * 1024 * 1024)];
-			file.readFully(bytes);
-			for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+		// line by line from the window's first byte: a window at a high rate is hundreds of MB
+		try (FileChannel channel = FileChannel.open(this.edgeLog, StandardOpenOption.READ);
+				BufferedReader lines = new BufferedReader(
+						new InputStreamReader(new LimitedStream(Channels.newInputStream(channel.position(from)), to - from),
+								StandardCharsets.UTF_8))) {
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				Matcher matcher = EDGE_LINE.matcher(line);
 				if (!matcher.find() || matcher.group(2).equals("-")) {
 					continue;
@@ -221,6 +228,42 @@ public final class CacheCounters {
 			// not preloaded, or a server the lab may not read
 			return Optional.empty();
 		}
+	}
+
+	/** At most {@code limit} bytes of {@code in}: the log goes on growing while it is read. */
+	private static final class LimitedStream extends FilterInputStream {
+
+		private long left;
+
+		LimitedStream(InputStream in, long limit) {
+			super(in);
+			this.left = limit;
+		}
+
+		@Override
+		public int read() throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int b = super.read();
+			if (b >= 0) {
+				this.left--;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			if (this.left <= 0) {
+				return -1;
+			}
+			int n = super.read(buffer, offset, (int) Math.min(length, this.left));
+			if (n > 0) {
+				this.left -= n;
+			}
+			return n;
+		}
+
 	}
 
 	/**
